@@ -1,0 +1,327 @@
+import dgram from 'node:dgram';
+import { randomFillSync } from 'node:crypto';
+import packet from 'dns-packet';
+import type { Packet } from 'dns-packet';
+import ipaddr from 'ipaddr.js';
+import type { DnsOutcome } from './types.ts';
+import { parseServer, formatServer } from './resolver-servers.ts';
+import type { ServerAddress } from './resolver-servers.ts';
+import { exchangeTcp } from './dns-tcp-exchange.ts';
+
+/**
+ * A DNS stub client for DNSBL lookups. Methods never reject for DNS outcomes (NXDOMAIN, SERVFAIL, timeout …);
+ * they reject only when the caller's AbortSignal fires (with the signal's reason, an AbortError by default) or
+ * when the client is closed while the query is in flight.
+ */
+export interface DnsClient {
+  /** A lookup. `answer` carries the IPv4 addresses at the end of any CNAME chain. */
+  resolveA(name: string, opts?: { signal?: AbortSignal }): Promise<DnsOutcome>;
+  /**
+   * TXT lookup. `texts` has one string per TXT record, its character-strings concatenated (RFC 7208 §3.3 style).
+   * `outcome.kind === 'answer'` has `addresses: []`. `tcp` is true when the UDP reply was truncated (TC bit) and the
+   * answer came over TCP (RFC 7766 §4.1 length-prefixed).
+   */
+  resolveTxt(name: string, opts?: { signal?: AbortSignal }): Promise<{ outcome: DnsOutcome; texts: string[]; tcp?: boolean }>;
+  /** The servers in order, as `ip:port` / `[v6]:port`. */
+  readonly servers: string[];
+  /** Fails queries still in flight, clears every timer and closes every socket. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** Counters of what the client sent, for sweep summaries and benchmarks. */
+export interface DnsClientStats {
+  /** Datagrams sent (first tries and retries). */
+  sent: number;
+  retries: number;
+  timeouts: number;
+  /** Queries re-sent over TCP because the UDP reply had the TC bit. */
+  tcpFallbacks: number;
+}
+
+type QType = 'A' | 'TXT';
+type Reply = { packet: Packet; tcp: boolean } | null;
+
+interface Pending {
+  id: number;
+  name: string;
+  type: QType;
+  server: number;
+  triesLeft: number;
+  socket: Sock | null;
+  timer: NodeJS.Timeout | null;
+  signal: AbortSignal | undefined;
+  resolve: (reply: Reply) => void;
+  reject: (err: unknown) => void;
+}
+
+interface Sock {
+  udp: dgram.Socket;
+  pending: Map<number, Pending>;
+}
+
+const ID_POOL = new Uint16Array(4096);
+let idNext = ID_POOL.length;
+
+/** A random 16-bit query id (RFC 5452 §4.3), drawn from a crypto-random pool refilled in bulk. */
+function randomId(): number {
+  if (idNext === ID_POOL.length) {
+    randomFillSync(ID_POOL);
+    idNext = 0;
+  }
+  return ID_POOL[idNext++];
+}
+
+function canonical(server: ServerAddress): ServerAddress {
+  return server.family === 6 ? { ...server, address: ipaddr.parse(server.address).toRFC5952String() } : server;
+}
+
+function onTimer(q: Pending, client: UdpDnsClient): void {
+  client.onTimeout(q);
+}
+
+/** UDP stub client: a small pool of sockets per address family, bound to OS-chosen random ephemeral ports. */
+class UdpDnsClient implements DnsClient {
+  readonly servers: string[];
+  readonly stats: DnsClientStats = { sent: 0, retries: 0, timeouts: 0, tcpFallbacks: 0 };
+  #addrs: ServerAddress[];
+  #timeoutMs: number;
+  #tries: number;
+  #poolSize: number;
+  #pools: { 4: Sock[]; 6: Sock[] } = { 4: [], 6: [] };
+  #rr = 0;
+  #groups = new Map<AbortSignal, { set: Set<Pending>; onAbort: () => void }>();
+  #tcp = new Set<AbortController>();
+  #closed = false;
+
+  constructor(params: { servers: string[]; timeoutMs?: number; tries?: number; sockets?: number }) {
+    this.#addrs = params.servers.map((s) => canonical(parseServer(s)));
+    this.servers = this.#addrs.map(formatServer);
+    this.#timeoutMs = params.timeoutMs ?? 2000;
+    this.#tries = Math.max(1, params.tries ?? 2);
+    this.#poolSize = Math.max(1, params.sockets ?? 4);
+  }
+
+  async resolveA(name: string, opts?: { signal?: AbortSignal }): Promise<DnsOutcome> {
+    const reply = await this.#query(name, 'A', opts?.signal);
+    return reply ? toOutcome(reply.packet, name, 'A').outcome : { kind: 'timeout' };
+  }
+
+  async resolveTxt(name: string, opts?: { signal?: AbortSignal }): Promise<{ outcome: DnsOutcome; texts: string[]; tcp?: boolean }> {
+    const reply = await this.#query(name, 'TXT', opts?.signal);
+    if (!reply) return { outcome: { kind: 'timeout' }, texts: [] };
+    const { outcome, texts } = toOutcome(reply.packet, name, 'TXT');
+    return reply.tcp ? { outcome, texts, tcp: true } : { outcome, texts };
+  }
+
+  #query(name: string, type: QType, signal: AbortSignal | undefined): Promise<Reply> {
+    if (this.#closed) return Promise.reject(new Error('DNS client is closed'));
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    if (this.#addrs.length === 0) return Promise.resolve(null);
+    return new Promise<Reply>((resolve, reject) => {
+      const q: Pending = {
+        id: 0, name: lower(name), type, server: 0, triesLeft: this.#tries, socket: null, timer: null, signal, resolve, reject,
+      };
+      if (signal) this.#join(q, signal);
+      this.#send(q);
+    });
+  }
+
+  #send(q: Pending): void {
+    const server = this.#addrs[q.server];
+    const sock = this.#socket(server.family);
+    let id = randomId();
+    while (sock.pending.has(id)) id = randomId();
+    q.id = id;
+    q.socket = sock;
+    q.triesLeft--;
+    sock.pending.set(id, q);
+    const buf = packet.encode({ id, type: 'query', flags: packet.RECURSION_DESIRED, questions: [{ name: q.name, type: q.type }] });
+    this.stats.sent++;
+    sock.udp.send(buf, server.port, server.address);
+    q.timer = setTimeout(onTimer, this.#timeoutMs, q, this);
+  }
+
+  #socket(family: 4 | 6): Sock {
+    const pool = this.#pools[family];
+    if (pool.length < this.#poolSize) {
+      const udp = dgram.createSocket(family === 6 ? 'udp6' : 'udp4');
+      const sock: Sock = { udp, pending: new Map() };
+      udp.on('message', (msg, rinfo) => this.#onMessage(sock, msg, rinfo));
+      udp.on('error', () => {});
+      udp.bind(0);
+      udp.unref();
+      pool.push(sock);
+      return sock;
+    }
+    this.#rr = (this.#rr + 1) % pool.length;
+    return pool[this.#rr];
+  }
+
+  #onMessage(sock: Sock, msg: Buffer, rinfo: dgram.RemoteInfo): void {
+    if (msg.length < 12) return;
+    const q = sock.pending.get(msg.readUInt16BE(0));
+    if (!q) return;
+    const server = this.#addrs[q.server];
+    if (rinfo.port !== server.port || rinfo.address !== server.address) return;
+    let reply: Packet;
+    try {
+      reply = packet.decode(msg);
+    } catch {
+      return;
+    }
+    const question = reply.questions?.[0];
+    if (reply.type !== 'response' || !question || question.type !== q.type || lower(question.name) !== q.name) return;
+    this.#detach(q);
+    if (reply.flag_tc) {
+      this.stats.tcpFallbacks++;
+      this.#viaTcp(q, reply);
+      return;
+    }
+    const rcode = reply.rcode;
+    if ((rcode === 'SERVFAIL' || rcode === 'REFUSED') && q.triesLeft > 0 && this.#addrs.length > 1) {
+      this.#retry(q);
+      return;
+    }
+    this.#settle(q, { packet: reply, tcp: false });
+  }
+
+  /** Called by the per-query timer: retry on the next server while tries remain, else a timeout outcome. */
+  onTimeout(q: Pending): void {
+    q.timer = null;
+    this.#detach(q);
+    this.stats.timeouts++;
+    if (q.triesLeft > 0) this.#retry(q);
+    else this.#settle(q, null);
+  }
+
+  #retry(q: Pending): void {
+    this.stats.retries++;
+    q.server = (q.server + 1) % this.#addrs.length;
+    this.#send(q);
+  }
+
+  #viaTcp(q: Pending, truncated: Packet): void {
+    const ac = new AbortController();
+    this.#tcp.add(ac);
+    const server = this.#addrs[q.server];
+    exchangeTcp({ server, name: q.name, type: q.type, timeoutMs: this.#timeoutMs, signal: ac.signal })
+      .then((full) => this.#settle(q, { packet: full ?? truncated, tcp: full !== null }))
+      .finally(() => this.#tcp.delete(ac));
+  }
+
+  #detach(q: Pending): void {
+    if (q.timer) clearTimeout(q.timer);
+    q.timer = null;
+    if (q.socket && q.socket.pending.get(q.id) === q) q.socket.pending.delete(q.id);
+    q.socket = null;
+  }
+
+  #settle(q: Pending, reply: Reply): void {
+    if (q.signal) this.#leave(q, q.signal);
+    q.resolve(reply);
+  }
+
+  #fail(q: Pending, err: unknown): void {
+    this.#detach(q);
+    if (q.signal) this.#leave(q, q.signal);
+    q.reject(err);
+  }
+
+  #join(q: Pending, signal: AbortSignal): void {
+    let group = this.#groups.get(signal);
+    if (!group) {
+      const set = new Set<Pending>();
+      const onAbort = () => {
+        for (const p of [...set]) this.#fail(p, signal.reason);
+      };
+      group = { set, onAbort };
+      this.#groups.set(signal, group);
+      signal.addEventListener('abort', onAbort, { once: true });
+    }
+    group.set.add(q);
+  }
+
+  #leave(q: Pending, signal: AbortSignal): void {
+    const group = this.#groups.get(signal);
+    if (!group) return;
+    group.set.delete(q);
+    if (group.set.size === 0) {
+      signal.removeEventListener('abort', group.onAbort);
+      this.#groups.delete(signal);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    const closed = new Error('DNS client is closed');
+    for (const family of [4, 6] as const) {
+      for (const sock of this.#pools[family]) {
+        for (const q of [...sock.pending.values()]) this.#fail(q, closed);
+      }
+    }
+    for (const ac of this.#tcp) ac.abort(closed);
+    await Promise.all(
+      [...this.#pools[4], ...this.#pools[6]].map((s) => new Promise<void>((res) => s.udp.close(() => res()))),
+    );
+    this.#pools = { 4: [], 6: [] };
+  }
+}
+
+function lower(name: string): string {
+  const n = name.endsWith('.') ? name.slice(0, -1) : name;
+  return n.toLowerCase();
+}
+
+/**
+ * Maps a reply to an outcome (DNS-01): NOERROR with records of the asked type at the end of the CNAME chain →
+ * `answer`; NOERROR without them → `nodata`; NXDOMAIN; SERVFAIL; REFUSED; any other rcode → `other`.
+ */
+function toOutcome(reply: Packet, name: string, type: QType): { outcome: DnsOutcome; texts: string[] } {
+  switch (reply.rcode) {
+    case 'NOERROR':
+      break;
+    case 'NXDOMAIN':
+      return { outcome: { kind: 'nxdomain' }, texts: [] };
+    case 'SERVFAIL':
+      return { outcome: { kind: 'servfail' }, texts: [] };
+    case 'REFUSED':
+      return { outcome: { kind: 'refused' }, texts: [] };
+    default:
+      return { outcome: { kind: 'other', rcode: reply.rcode ?? 'UNKNOWN' }, texts: [] };
+  }
+  const answers = reply.answers ?? [];
+  const addresses: string[] = [];
+  const texts: string[] = [];
+  let owner = lower(name);
+  for (let hop = 0; hop < 8; hop++) {
+    let cname: string | null = null;
+    for (const rr of answers) {
+      if (lower(rr.name) !== owner) continue;
+      if (rr.type === type) {
+        if (rr.type === 'A') addresses.push(rr.data);
+        else if (rr.type === 'TXT') texts.push(joinTxt(rr.data));
+      } else if (rr.type === 'CNAME') cname = lower(rr.data);
+    }
+    if (addresses.length > 0 || texts.length > 0 || cname === null) break;
+    owner = cname;
+  }
+  if (addresses.length === 0 && texts.length === 0) return { outcome: { kind: 'nodata' }, texts };
+  return { outcome: { kind: 'answer', addresses }, texts };
+}
+
+function joinTxt(data: string | Buffer | (string | Buffer)[]): string {
+  const parts = Array.isArray(data) ? data : [data];
+  return parts.map((p) => (typeof p === 'string' ? p : p.toString('utf8'))).join('');
+}
+
+/**
+ * Creates a DNS stub client (UDP, TCP on truncation) sending to `servers` (`ip:port` / `[v6]:port`, tried in order).
+ * `timeoutMs` (default 2000) is per try; `tries` (default 2) counts every send, each retry going to the next server.
+ * `sockets` (default 4) is the UDP socket pool size per address family. Each query gets a random 16-bit id and a
+ * reply is accepted only from the server asked, with the same id, question name and type (RFC 5452 §9.1).
+ * @throws AppError `invalid_input` when a server is not an IP address with an optional port.
+ */
+export function createDnsClient(params: { servers: string[]; timeoutMs?: number; tries?: number; sockets?: number }): DnsClient & { readonly stats: DnsClientStats } {
+  return new UdpDnsClient(params);
+}

@@ -68,7 +68,7 @@ function parseIPv6Target(text: string): Target {
   const mapped = upperZero && bytes[10] === 0xff && bytes[11] === 0xff;
   const compatible = upperZero && bytes[10] === 0 && bytes[11] === 0 && /:[0-9]+(\.[0-9]+){3}$/.test(text);
   if (mapped || compatible) return { kind: 'ip', family: 4, value: bytes.slice(12).join('.') };
-  return { kind: 'ip', family: 6, value: ipaddr.fromByteArray(bytes).toRFC5952String() };
+  return { kind: 'ip', family: 6, value: new ipaddr.IPv6(bytes).toRFC5952String() };
 }
 
 function parseRange(text: string): Target {

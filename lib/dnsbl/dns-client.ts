@@ -1,7 +1,7 @@
 import dgram from 'node:dgram';
 import { randomFillSync } from 'node:crypto';
 import packet from 'dns-packet';
-import type { Packet } from 'dns-packet';
+import type { DecodedPacket } from 'dns-packet';
 import ipaddr from 'ipaddr.js';
 import type { DnsOutcome } from './types.ts';
 import { parseServer, formatServer } from './resolver-servers.ts';
@@ -39,7 +39,9 @@ export interface DnsClientStats {
 }
 
 type QType = 'A' | 'TXT';
-type Reply = { packet: Packet; tcp: boolean } | null;
+/** dns-packet's decoded reply; its typings omit the rcode string it sets. */
+type Decoded = DecodedPacket & { rcode?: string };
+type Reply = { packet: Decoded; tcp: boolean } | null;
 
 interface Pending {
   id: number;
@@ -72,7 +74,7 @@ function randomId(): number {
 }
 
 function canonical(server: ServerAddress): ServerAddress {
-  return server.family === 6 ? { ...server, address: ipaddr.parse(server.address).toRFC5952String() } : server;
+  return server.family === 6 ? { ...server, address: ipaddr.IPv6.parse(server.address).toRFC5952String() } : server;
 }
 
 function onTimer(q: Pending, client: UdpDnsClient): void {
@@ -163,7 +165,7 @@ class UdpDnsClient implements DnsClient {
     if (!q) return;
     const server = this.#addrs[q.server];
     if (rinfo.port !== server.port || rinfo.address !== server.address) return;
-    let reply: Packet;
+    let reply: Decoded;
     try {
       reply = packet.decode(msg);
     } catch {
@@ -200,7 +202,7 @@ class UdpDnsClient implements DnsClient {
     this.#send(q);
   }
 
-  #viaTcp(q: Pending, truncated: Packet): void {
+  #viaTcp(q: Pending, truncated: Decoded): void {
     const ac = new AbortController();
     this.#tcp.add(ac);
     const server = this.#addrs[q.server];
@@ -277,7 +279,7 @@ function lower(name: string): string {
  * Maps a reply to an outcome (DNS-01): NOERROR with records of the asked type at the end of the CNAME chain →
  * `answer`; NOERROR without them → `nodata`; NXDOMAIN; SERVFAIL; REFUSED; any other rcode → `other`.
  */
-function toOutcome(reply: Packet, name: string, type: QType): { outcome: DnsOutcome; texts: string[] } {
+function toOutcome(reply: Decoded, name: string, type: QType): { outcome: DnsOutcome; texts: string[] } {
   switch (reply.rcode) {
     case 'NOERROR':
       break;

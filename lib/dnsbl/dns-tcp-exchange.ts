@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { randomInt } from 'node:crypto';
 import packet from 'dns-packet';
-import type { Packet } from 'dns-packet';
+import type { DecodedPacket } from 'dns-packet';
 import type { ServerAddress } from './resolver-servers.ts';
 
 /**
@@ -15,7 +15,7 @@ export function exchangeTcp(params: {
   type: 'A' | 'TXT';
   timeoutMs: number;
   signal?: AbortSignal;
-}): Promise<Packet | null> {
+}): Promise<DecodedPacket | null> {
   const { server, name, type, timeoutMs, signal } = params;
   const id = randomInt(0, 0x10000);
   return new Promise((resolve) => {
@@ -26,7 +26,7 @@ export function exchangeTcp(params: {
     const socket = net.connect({ host: server.address, port: server.port, family: server.family });
     let buf = Buffer.alloc(0);
     let done = false;
-    const finish = (reply: Packet | null) => {
+    const finish = (reply: DecodedPacket | null) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
@@ -46,7 +46,7 @@ export function exchangeTcp(params: {
       buf = Buffer.concat([buf, chunk]);
       if (buf.length < 2 || buf.length < 2 + buf.readUInt16BE(0)) return;
       try {
-        const reply = packet.streamDecode(buf);
+        const reply = packet.streamDecode(buf) as DecodedPacket;
         const q = reply.questions?.[0];
         const ok = reply.id === id && q !== undefined && q.type === type && q.name.toLowerCase() === name;
         finish(ok ? reply : null);

@@ -1,3 +1,5 @@
-export default function Home() {
-  return <h1>Inboxwatch</h1>;
+import { OverviewPage } from './(dashboard)/OverviewPage.tsx';
+
+export default function Page() {
+  return <OverviewPage />;
 }

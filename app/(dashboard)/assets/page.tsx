@@ -1,0 +1,5 @@
+import { AssetsPage } from './AssetsPage.tsx';
+
+export default function Page() {
+  return <AssetsPage />;
+}

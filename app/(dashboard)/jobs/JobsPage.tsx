@@ -1,0 +1,116 @@
+'use client';
+
+import type { JobRun } from '../../_hooks/api-types.ts';
+import { useJobsQuery } from '../../_hooks/queries/useJobsQuery.ts';
+import { Badge } from '../../_components/Badge.tsx';
+import { formatDuration } from '../../_components/format.ts';
+import { LoadingPanel } from '../../_components/LoadingPanel.tsx';
+import { ProgressBar } from '../../_components/ProgressBar.tsx';
+import { RelativeTime } from '../../_components/RelativeTime.tsx';
+
+const STATUS_TONE = { running: 'blue', succeeded: 'green', failed: 'red' } as const;
+
+/** A job's summary as `key: value` pairs; nested objects are shown as compact JSON. */
+function Summary({ summary }: { summary: JobRun['summary'] }) {
+  if (summary === undefined || summary === null) return <span className="muted">—</span>;
+  let value: unknown = summary;
+  if (typeof summary === 'string') {
+    try {
+      value = JSON.parse(summary);
+    } catch {
+      return <span>{summary}</span>;
+    }
+  }
+  if (typeof value !== 'object' || value === null) return <span>{String(value)}</span>;
+  return (
+    <span className="small" data-testid="job-run-summary">
+      {Object.entries(value).map(([key, v], i) => (
+        <span key={key}>
+          {i > 0 ? ' · ' : ''}
+          <span className="muted">{key}</span> {typeof v === 'object' ? JSON.stringify(v) : typeof v === 'number' ? v.toLocaleString() : String(v)}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+function RunRow({ run }: { run: JobRun }) {
+  const duration = run.finishedAt ? new Date(run.finishedAt).getTime() - new Date(run.startedAt).getTime() : undefined;
+  return (
+    <tr data-testid="job-run-row" data-run-id={run.id} data-status={run.status} data-job-id={run.jobId}>
+      <td className="mono">{run.jobId}</td>
+      <td><Badge tone={STATUS_TONE[run.status]}>{run.status}</Badge></td>
+      <td>{run.trigger}</td>
+      <td><RelativeTime value={run.startedAt} /></td>
+      <td><RelativeTime value={run.finishedAt} /></td>
+      <td className="num">{duration === undefined ? '—' : formatDuration(duration)}</td>
+      <td style={{ minWidth: 200 }}>
+        {run.progressTotal > 0 ? <ProgressBar done={run.progressDone} total={run.progressTotal} label={`Progress of ${run.jobId}`} /> : <span className="muted">—</span>}
+      </td>
+      <td><Summary summary={run.summary} /></td>
+      <td className="txt">{run.error ? <span className="field-error" style={{ margin: 0 }}>{run.error}</span> : <span className="muted">—</span>}</td>
+    </tr>
+  );
+}
+
+/** Jobs `/jobs`: schedules with their next run, and recent runs. */
+export function JobsPage() {
+  const { data, isLoading, error } = useJobsQuery();
+  return (
+    <>
+      <h1>Jobs</h1>
+      <LoadingPanel isLoading={isLoading} error={error}>
+        {data ? (
+          <>
+            <h2>Schedules</h2>
+            <LoadingPanel isLoading={false} isEmpty={data.schedules.length === 0} emptyMessage="No job is scheduled in this process (JOBS_ENABLED=false or a separate worker).">
+              <div className="table-wrap">
+                <table data-testid="schedules-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">Job</th>
+                      <th scope="col">Schedule (cron)</th>
+                      <th scope="col">Next run</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.schedules.map((s) => (
+                      <tr key={s.jobId} data-testid="schedule-row" data-job-id={s.jobId}>
+                        <td className="mono">{s.jobId}</td>
+                        <td className="mono">{s.cron}</td>
+                        <td><RelativeTime value={s.nextRunAt} fallback="—" /></td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </LoadingPanel>
+            <h2>Recent runs</h2>
+            <LoadingPanel isLoading={false} isEmpty={data.runs.length === 0} emptyMessage="No run yet.">
+              <div className="table-wrap">
+                <table data-testid="runs-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">Job</th>
+                      <th scope="col">Status</th>
+                      <th scope="col">Trigger</th>
+                      <th scope="col">Started</th>
+                      <th scope="col">Finished</th>
+                      <th scope="col" className="num">Duration</th>
+                      <th scope="col">Progress</th>
+                      <th scope="col">Summary</th>
+                      <th scope="col">Error</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.runs.map((run) => <RunRow key={run.id} run={run} />)}
+                  </tbody>
+                </table>
+              </div>
+            </LoadingPanel>
+          </>
+        ) : null}
+      </LoadingPanel>
+    </>
+  );
+}

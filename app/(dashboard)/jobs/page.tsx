@@ -1,0 +1,5 @@
+import { JobsPage } from './JobsPage.tsx';
+
+export default function Page() {
+  return <JobsPage />;
+}

@@ -1,0 +1,5 @@
+import { SettingsPage } from './SettingsPage.tsx';
+
+export default function Page() {
+  return <SettingsPage />;
+}

@@ -1,0 +1,5 @@
+import { ZonesPage } from './ZonesPage.tsx';
+
+export default function Page() {
+  return <ZonesPage />;
+}

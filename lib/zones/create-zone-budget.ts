@@ -1,11 +1,13 @@
 import type { PrismaClient, Zone } from '../generated/prisma/client.ts';
 import { prisma } from '../db.ts';
 import { utcDay } from './zone-rules.ts';
+import type { ZoneBudget } from '../dnsbl/run-sweep.ts';
 
-/** The budget the sweep engine consults before querying a zone (runSweep's `budget`). */
-export interface ZoneBudget {
-  /** Reserve `n` queries on `zone` for today (UTC). False, reserving nothing, when that would pass the daily budget. */
-  take(zone: string, n: number): boolean;
+/**
+ * The budget runSweep consults before each query. `take(zone, n)` reserves `n` queries on `zone` for today
+ * (UTC), or returns false, reserving nothing, when that would pass the zone's daily budget.
+ */
+export interface StoredZoneBudget extends ZoneBudget {
   /** Write the counters taken since the last flush (increments today's stored count; resets it on a new day). */
   flush(): Promise<void>;
 }
@@ -29,7 +31,7 @@ export function createZoneBudget(params: {
   zones: Pick<Zone, 'name' | 'dailyBudget' | 'budgetDay' | 'budgetUsed'>[];
   db?: PrismaClient;
   now?: () => Date;
-}): ZoneBudget {
+}): StoredZoneBudget {
   const db = params.db ?? prisma;
   const now = params.now ?? (() => new Date());
   const counters = new Map<string, Counter>();

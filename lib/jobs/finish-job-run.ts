@@ -1,0 +1,27 @@
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { prisma } from '../db.ts';
+
+/**
+ * Close a run: status `succeeded` with its summary (stored as JSON), or `failed` with the error message.
+ */
+export async function finishJobRun(params: {
+  id: string;
+  status: 'succeeded' | 'failed';
+  summary?: unknown;
+  error?: string;
+  db?: PrismaClient;
+  now?: () => Date;
+}): Promise<void> {
+  const db = params.db ?? prisma;
+  const now = (params.now ?? (() => new Date()))();
+  await db.jobRun.update({
+    where: { id: params.id },
+    data: {
+      status: params.status,
+      finishedAt: now,
+      heartbeatAt: now,
+      ...(params.summary !== undefined ? { summary: JSON.stringify(params.summary) } : {}),
+      ...(params.error !== undefined ? { error: params.error } : {}),
+    },
+  });
+}

@@ -5,8 +5,9 @@ import type { Overview } from '../_hooks/api-types.ts';
 import { useOverviewQuery } from '../_hooks/queries/useOverviewQuery.ts';
 import { useStartSweepMutation } from '../_hooks/queries/useStartSweepMutation.ts';
 import { errorMessage } from '../_hooks/useApi.ts';
+import { useZoneLookup } from '../_hooks/useZoneLookup.ts';
 import { Badge, type Tone } from '../_components/Badge.tsx';
-import { CodeList } from '../_components/CodeList.tsx';
+import { EventList } from '../_components/EventList.tsx';
 import { LoadingPanel } from '../_components/LoadingPanel.tsx';
 import { ProgressBar } from '../_components/ProgressBar.tsx';
 import { RelativeTime } from '../_components/RelativeTime.tsx';
@@ -112,23 +113,12 @@ function SweepPanel({ overview }: { overview: Overview }) {
 }
 
 function RecentEvents({ events }: { events: Overview['recentEvents'] }) {
+  const { polarityOf } = useZoneLookup();
   return (
     <section className="panel" aria-labelledby="events-heading">
       <h2 id="events-heading">Recent listings and delistings</h2>
       <LoadingPanel isLoading={false} isEmpty={events.length === 0} emptyMessage="No listing or delisting yet.">
-        <ul className="events" data-testid="recent-events">
-          {events.map((event) => (
-            <li key={event.id} data-testid="event-row" data-kind={event.kind} data-zone={event.zone} data-target={event.target}>
-              <Badge tone={event.kind === 'listed' ? 'red' : 'green'}>{event.kind}</Badge>
-              <Link href={`/assets/${event.assetId}`} className="mono">{event.target}</Link>
-              {event.target !== event.value ? <span className="muted small">({event.value})</span> : null}
-              <span>on <code>{event.zone}</code></span>
-              <CodeList codes={event.codes} meanings={event.meanings} />
-              <span className="spacer" style={{ flex: 1 }} />
-              <RelativeTime value={event.at} />
-            </li>
-          ))}
-        </ul>
+        <EventList events={events} polarityOf={polarityOf} testId="recent-events" />
       </LoadingPanel>
     </section>
   );

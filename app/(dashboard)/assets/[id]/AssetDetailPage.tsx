@@ -1,17 +1,15 @@
 'use client';
 
 import Link from 'next/link';
-import { useMemo } from 'react';
-import type { Zone } from '../../../_hooks/api-types.ts';
 import { useAssetEventsQuery } from '../../../_hooks/queries/useAssetEventsQuery.ts';
 import { useAssetHistoryQuery } from '../../../_hooks/queries/useAssetHistoryQuery.ts';
 import { useAssetQuery } from '../../../_hooks/queries/useAssetQuery.ts';
 import { useCheckAssetMutation } from '../../../_hooks/queries/useCheckAssetMutation.ts';
-import { useZonesQuery } from '../../../_hooks/queries/useZonesQuery.ts';
 import { errorMessage } from '../../../_hooks/useApi.ts';
+import { useZoneLookup } from '../../../_hooks/useZoneLookup.ts';
 import { AssetStatusBadge } from '../../../_components/AssetStatusBadge.tsx';
 import { Badge } from '../../../_components/Badge.tsx';
-import { CodeList } from '../../../_components/CodeList.tsx';
+import { EventList } from '../../../_components/EventList.tsx';
 import { ListingTimeline } from '../../../_components/charts/ListingTimeline.tsx';
 import { LoadingPanel } from '../../../_components/LoadingPanel.tsx';
 import { RelativeTime } from '../../../_components/RelativeTime.tsx';
@@ -51,23 +49,12 @@ function History({ id }: { id: string }) {
 
 function Events({ id }: { id: string }) {
   const { data, isLoading, error } = useAssetEventsQuery(id);
+  const { polarityOf } = useZoneLookup();
   return (
     <section className="panel" aria-labelledby="asset-events-heading">
       <h2 id="asset-events-heading">Listing and delisting events</h2>
       <LoadingPanel isLoading={isLoading} error={error} isEmpty={data?.length === 0} emptyMessage="No listing or delisting yet.">
-        <ul className="events" data-testid="asset-events">
-          {data?.map((event) => (
-            <li key={event.id} data-testid="event-row" data-kind={event.kind} data-zone={event.zone} data-target={event.target}>
-              <Badge tone={event.kind === 'listed' ? 'red' : 'green'}>{event.kind}</Badge>
-              <span className="mono">{event.target}</span>
-              <span>on <code>{event.zone}</code></span>
-              <CodeList codes={event.codes} meanings={event.meanings} />
-              {event.txt ? <span className="muted txt">“{event.txt}”</span> : null}
-              <span style={{ flex: 1 }} />
-              <RelativeTime value={event.at} />
-            </li>
-          ))}
-        </ul>
+        {data ? <EventList events={data} polarityOf={polarityOf} testId="asset-events" /> : null}
       </LoadingPanel>
     </section>
   );
@@ -76,8 +63,7 @@ function Events({ id }: { id: string }) {
 /** Asset detail `/assets/[id]`: header, check now, per-zone verdicts, timeline chart and events. */
 export function AssetDetailPage({ id }: { id: string }) {
   const asset = useAssetQuery(id);
-  const zones = useZonesQuery();
-  const zoneMap = useMemo(() => new Map<string, Zone>((zones.data ?? []).map((z) => [z.zone, z])), [zones.data]);
+  const { byName } = useZoneLookup();
   const a = asset.data;
   return (
     <>
@@ -101,11 +87,12 @@ export function AssetDetailPage({ id }: { id: string }) {
               <span className="spacer" />
               <CheckNowButton id={a.id} />
             </header>
-            <ListingsTable assetId={a.id} zones={zoneMap} />
+            {a.kind === 'range' ? null : <ListingsTable asset={a} zones={byName} />}
             <div className="grid-2">
               <History id={a.id} />
               <Events id={a.id} />
             </div>
+            {a.kind === 'range' ? <ListingsTable asset={a} zones={byName} /> : null}
           </>
         ) : null}
       </LoadingPanel>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import type { Listing, Polarity, Verdict, Zone } from '../../../_hooks/api-types.ts';
+import type { Asset, Listing, Polarity, Verdict, Zone } from '../../../_hooks/api-types.ts';
 import { useAssetListingsQuery } from '../../../_hooks/queries/useAssetListingsQuery.ts';
 import { CodeList } from '../../../_components/CodeList.tsx';
 import { LoadingPanel } from '../../../_components/LoadingPanel.tsx';
@@ -9,7 +9,7 @@ import { RelativeTime } from '../../../_components/RelativeTime.tsx';
 import { VerdictBadge } from '../../../_components/VerdictBadge.tsx';
 import { reasonWords } from '../../../_components/words.ts';
 
-const PAGE_SIZE = 100;
+const PAGE_SIZE = 50;
 
 const FILTERS: { verdict?: Verdict; label: string }[] = [
   { label: 'All' },
@@ -21,13 +21,19 @@ const FILTERS: { verdict?: Verdict; label: string }[] = [
 
 const ORDER: Record<Verdict, number> = { listed: 0, error: 1, not_listed: 2, not_applicable: 3 };
 
-function ListingRow({ listing, zone }: { listing: Listing; zone?: Zone }) {
+/** Sort key: block-list listings first, then allow-list listings, errors, clean, not applicable. */
+function rank(listing: Listing, zone: Zone | undefined): number {
+  if (listing.verdict === 'listed') return zone?.polarity === 'allow' ? 1 : 0;
+  return ORDER[listing.verdict] + 1;
+}
+
+function ListingRow({ listing, zone, showTarget }: { listing: Listing; zone?: Zone; showTarget: boolean }) {
   const polarity: Polarity = zone?.polarity ?? 'block';
   const delistUrl = listing.delistUrl ?? zone?.delistUrl;
   const isListed = listing.verdict === 'listed' || listing.state === 'listed';
   return (
     <tr data-testid="listing-row" data-verdict={listing.verdict} data-zone={listing.zone} data-target={listing.target} data-state={listing.state}>
-      <td className="mono">{listing.target}</td>
+      {showTarget ? <td className="mono">{listing.target}</td> : null}
       <td>
         <code>{listing.zone}</code>
         {zone ? <div className="muted small">{zone.name}{polarity === 'allow' ? ' · allow-list' : ''}</div> : null}
@@ -48,21 +54,34 @@ function ListingRow({ listing, zone }: { listing: Listing; zone?: Zone }) {
           <span className="muted">—</span>
         )}
       </td>
-      <td><RelativeTime value={listing.firstListedAt} /></td>
-      <td><RelativeTime value={listing.since} /></td>
+      <td>
+        <RelativeTime value={listing.since} />
+        {listing.firstListedAt ? <div className="muted small">first listed <RelativeTime value={listing.firstListedAt} /></div> : null}
+      </td>
       <td><RelativeTime value={listing.lastCheckedAt} /></td>
     </tr>
   );
 }
 
-/** Per-zone (and for ranges per-address) verdicts of one asset: filter by verdict, listed first, paginated. */
-export function ListingsTable({ assetId, zones }: { assetId: string; zones: Map<string, Zone> }) {
+/**
+ * Per-zone (and for ranges per-address) verdicts of one asset: filter by verdict, listed first, paginated.
+ * Sorting is within the page the API answered.
+ */
+export function ListingsTable({ asset, zones }: { asset: Asset; zones: Map<string, Zone> }) {
+  const assetId = asset.id;
+  const showTarget = asset.kind === 'range';
   const [verdict, setVerdict] = useState<Verdict | undefined>(undefined);
   const [offset, setOffset] = useState(0);
   const { data, isLoading, error, isFetching } = useAssetListingsQuery({ id: assetId, verdict, limit: PAGE_SIZE, offset });
   const rows = useMemo(
-    () => [...(data ?? [])].sort((a, b) => ORDER[a.verdict] - ORDER[b.verdict] || a.zone.localeCompare(b.zone) || a.target.localeCompare(b.target, undefined, { numeric: true })),
-    [data],
+    () =>
+      [...(data ?? [])].sort(
+        (a, b) =>
+          rank(a, zones.get(a.zone)) - rank(b, zones.get(b.zone)) ||
+          a.target.localeCompare(b.target, undefined, { numeric: true }) ||
+          a.zone.localeCompare(b.zone),
+      ),
+    [data, zones],
   );
   const hasNext = (data?.length ?? 0) === PAGE_SIZE;
   return (
@@ -94,21 +113,20 @@ export function ListingsTable({ assetId, zones }: { assetId: string; zones: Map<
           <table data-testid="listings-table">
             <thead>
               <tr>
-                <th scope="col">Target</th>
+                {showTarget ? <th scope="col">Target</th> : null}
                 <th scope="col">Zone</th>
                 <th scope="col">Verdict</th>
                 <th scope="col">Reason</th>
                 <th scope="col">Codes and meanings</th>
                 <th scope="col">TXT reason</th>
                 <th scope="col">Delist</th>
-                <th scope="col">First listed</th>
                 <th scope="col">Since</th>
                 <th scope="col">Checked</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((listing) => (
-                <ListingRow key={`${listing.target} ${listing.zone}`} listing={listing} zone={zones.get(listing.zone)} />
+                <ListingRow key={`${listing.target} ${listing.zone}`} listing={listing} zone={zones.get(listing.zone)} showTarget={showTarget} />
               ))}
             </tbody>
           </table>

@@ -42,6 +42,16 @@ export function intToIPv4(value: number): string {
 }
 
 /**
+ * Inclusive bounds of a return code `127.0.0.2` or range `127.0.0.4-127.0.0.7` (ZoneDefinition tables) as
+ * unsigned 32-bit integers, or null when malformed.
+ */
+export function codeBounds(code: string): { start: number; end: number } | null {
+  const [first, last = first, ...rest] = code.split('-');
+  if (rest.length > 0 || !isIPv4(first) || !isIPv4(last)) return null;
+  return { start: ipv4ToInt(first), end: ipv4ToInt(last) };
+}
+
+/**
  * Parse an IPv6 address strictly into its 16 bytes, or return a problem in words.
  * A dotted-quad tail (`::ffff:192.0.2.10`, `::192.0.2.128`) must itself be a strict IPv4 address; zone indexes
  * (`fe80::1%eth0`) are refused because a DNSBL lists global addresses.

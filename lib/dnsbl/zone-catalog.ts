@@ -5,17 +5,10 @@
 import { z } from 'zod';
 import catalogJson from './zones/catalog.json' with { type: 'json' };
 import type { KeyType, ZoneDefinition } from './types.ts';
-import { isIPv4, ipv4ToInt } from './parse-ip.ts';
+import { codeBounds, ipv4ToInt } from './parse-ip.ts';
 
 const LOOPBACK_START = ipv4ToInt('127.0.0.0');
 const LOOPBACK_END = ipv4ToInt('127.255.255.255');
-
-/** Inclusive bounds of a code `127.0.0.2` or range `127.0.0.4-127.0.0.7` as 32-bit integers, or null if malformed. */
-export function codeBounds(code: string): { start: number; end: number } | null {
-  const [first, last = first, ...rest] = code.split('-');
-  if (rest.length > 0 || !isIPv4(first) || !isIPv4(last)) return null;
-  return { start: ipv4ToInt(first), end: ipv4ToInt(last) };
-}
 
 const ZSeverity = z.enum(['info', 'low', 'medium', 'high', 'critical']);
 const ZKeyType = z.enum(['ip4', 'ip6', 'domain']);

@@ -39,7 +39,7 @@ export function createAlertTransport(): AlertTransport | null {
   return {
     async sendMail(message) {
       const info = await transporter.sendMail(message);
-      return { messageId: info.messageId, accepted: info.accepted.map((a) => (typeof a === 'string' ? a : a.address)) };
+      return { messageId: info.messageId, accepted: (info.accepted as (string | { address: string })[]).map((a) => (typeof a === 'string' ? a : a.address)) };
     },
     close: () => transporter.close(),
   };

@@ -9,7 +9,7 @@ import { createDnsClient } from '../dnsbl/dns-client.ts';
 import { resolverServers } from '../dnsbl/resolver-servers.ts';
 import { parseTarget } from '../dnsbl/parse-target.ts';
 import { targetAddresses, targetCount } from '../dnsbl/expand-range.ts';
-import { keyTypeOf } from '../dnsbl/query-name.ts';
+import { keyTypeOfAsset } from '../assets/key-type-of-asset.ts';
 import { zoneAppliesTo } from '../dnsbl/zone-catalog.ts';
 import { loadSweepZones } from '../zones/load-sweep-zones.ts';
 import { createZoneBudget } from '../zones/create-zone-budget.ts';
@@ -76,12 +76,7 @@ export async function sweepAssets(params: {
   });
   const { rows: zoneRows, definitions: zones } = await loadSweepZones({ db });
   const parsed = new Map(assets.map((a) => [a.id, parseTarget(a.value)]));
-  const keyTypes = new Map<string, KeyType>(
-    assets.map((a) => {
-      const t = parsed.get(a.id)!;
-      return [a.id, t.kind === 'domain' ? 'domain' : t.kind === 'range' ? 'ip4' : keyTypeOf(t.value)];
-    }),
-  );
+  const keyTypes = new Map<string, KeyType>(assets.map((a) => [a.id, keyTypeOfAsset(parsed.get(a.id)!)]));
   const counts = new Map(assets.map((a) => [a.id, targetCount(parsed.get(a.id)!)]));
   const applicable = (assetId: string, zone: string) => {
     const def = zones.find((z) => z.zone === zone);

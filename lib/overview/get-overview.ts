@@ -1,0 +1,80 @@
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { ResolverHealth } from '../dnsbl/types.ts';
+import { prisma } from '../db.ts';
+import { env } from '../env.ts';
+import { resolverServers } from '../dnsbl/resolver-servers.ts';
+import { assessResolver } from '../dnsbl/assess-resolver.ts';
+import { listAssets } from '../assets/list-assets.ts';
+import { toEventView } from '../listings/list-events.ts';
+import type { EventView } from '../listings/list-events.ts';
+import { readZoneDefinition } from '../zones/read-zone-definition.ts';
+import { isQueryable } from '../zones/zone-rules.ts';
+import { nextRunAt } from '../jobs/next-run-at.ts';
+import { SWEEP_JOB_ID } from '../sweeps/start-sweep-now.ts';
+
+/** The dashboard's first screen, as `GET /api/overview` answers (README "JSON API"). */
+export interface OverviewView {
+  assets: number;
+  listed: number;
+  clean: number;
+  errors: number;
+  unchecked: number;
+  zonesEnabled: number;
+  zonesUnhealthy: number;
+  resolver: { status: ResolverHealth['status'] | 'unknown'; reason?: string; isPublic: boolean; servers: string[] };
+  lastSweep?: { id: string; status: string; startedAt: Date; finishedAt?: Date };
+  nextSweepAt?: Date;
+  running?: { id: string; jobId: string; progressDone: number; progressTotal: number };
+  recentEvents: (EventView & { assetId: string; value: string })[];
+}
+
+/**
+ * Counts of assets by status, zone health, the resolver status of the latest finished sweep (or check) with
+ * `isPublic` (BL-08), the last full sweep, the next one (from `sweepCron`, default DNSBL_SWEEP_CRON), the run in
+ * progress and the 10 latest listing changes.
+ */
+export async function getOverview(params: { db?: PrismaClient; sweepCron?: string } = {}): Promise<OverviewView> {
+  const db = params.db ?? prisma;
+  const e = env();
+  const [assets, zones, lastSweep, lastSummary, running, events] = await Promise.all([
+    listAssets({ db }),
+    db.zone.findMany({ where: { enabled: true }, select: { name: true, definition: true, health: true } }),
+    db.jobRun.findFirst({ where: { jobId: SWEEP_JOB_ID }, orderBy: { startedAt: 'desc' } }),
+    db.jobRun.findFirst({ where: { status: 'succeeded', summary: { not: null } }, orderBy: { finishedAt: 'desc' } }),
+    db.jobRun.findFirst({ where: { status: 'running' }, orderBy: { startedAt: 'desc' } }),
+    db.listingEvent.findMany({ orderBy: [{ at: 'desc' }, { id: 'desc' }], take: 10, include: { asset: true } }),
+  ]);
+  const queryable = zones.filter((z) => isQueryable(readZoneDefinition(z)));
+  const count = (s: string) => assets.filter((a) => a.status === s).length;
+  const servers = resolverServers(e.DNSBL_RESOLVER);
+  const seen = lastSummary?.summary ? (JSON.parse(lastSummary.summary) as { resolver?: ResolverHealth }).resolver : undefined;
+  const resolver: OverviewView['resolver'] = seen
+    ? { status: seen.status, ...(seen.reason ? { reason: seen.reason } : {}), isPublic: seen.isPublic, servers: seen.servers }
+    : { status: 'unknown', isPublic: assessResolver({ zoneHealth: [], servers }).isPublic, servers };
+  const next = nextRunAt({ cron: params.sweepCron ?? e.DNSBL_SWEEP_CRON });
+  return {
+    assets: assets.length,
+    listed: count('listed'),
+    clean: count('clean'),
+    errors: count('error'),
+    unchecked: count('unchecked'),
+    zonesEnabled: queryable.length,
+    zonesUnhealthy: queryable.filter((z) => z.health === 'unhealthy').length,
+    resolver,
+    ...(lastSweep
+      ? {
+          lastSweep: {
+            id: lastSweep.id,
+            status: lastSweep.status,
+            startedAt: lastSweep.startedAt,
+            ...(lastSweep.finishedAt ? { finishedAt: lastSweep.finishedAt } : {}),
+          },
+        }
+      : {}),
+    ...(next ? { nextSweepAt: next } : {}),
+    ...(running
+      ? { running: { id: running.id, jobId: running.jobId, progressDone: running.progressDone, progressTotal: running.progressTotal } }
+      : {}),
+    recentEvents: events.map((ev) => ({ ...toEventView(ev), assetId: ev.assetId, value: ev.asset.display ?? ev.asset.value })),
+  };
+}

@@ -1,0 +1,55 @@
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { prisma } from '../db.ts';
+import { logger } from '../logger.ts';
+import { sendListingAlerts } from '../alerts/send-listing-alerts.ts';
+import { sendResolverAlert } from '../alerts/send-resolver-alert.ts';
+import type { AlertTransport } from '../alerts/alert-transport.ts';
+import { sweepAssets } from './sweep-assets.ts';
+import type { SweepAssetsSummary } from './sweep-assets.ts';
+import { withSweepLock } from './sweep-lock.ts';
+
+/** Engine boundaries a caller (a test) may replace; see sweepAssets. */
+export type SweepOptions = Pick<Parameters<typeof sweepAssets>[0], 'client' | 'runSweep' | 'now' | 'confirmDelayMs'>;
+
+/** The JobRun summary of a DNSBL sweep: the sweep's figures plus what the alerts did. */
+export interface DnsblSweepSummary extends SweepAssetsSummary {
+  assetId?: string;
+  alerts: { sent: number; skipped: number; failed: number; resolver: string; error?: string };
+}
+
+/**
+ * The body of the `dnsbl.sweep` job and of "check now" (one asset): sweep (serialised within the process by
+ * withSweepLock), then email the pending listing changes and a resolver alert. Alert failures are recorded in the
+ * summary and on the events (retried next sweep); they never fail the sweep.
+ * @throws what sweepAssets throws.
+ */
+export async function runDnsblSweep(params: {
+  jobRunId: string;
+  assetId?: string;
+  onProgress?: (p: { done: number; total: number }) => void;
+  signal?: AbortSignal;
+  db?: PrismaClient;
+  transport?: AlertTransport | null;
+  sweep?: SweepOptions;
+}): Promise<DnsblSweepSummary> {
+  const db = params.db ?? prisma;
+  const summary = await withSweepLock(() =>
+    sweepAssets({
+      ...params.sweep,
+      ...(params.assetId ? { assetId: params.assetId } : {}),
+      jobRunId: params.jobRunId,
+      onProgress: params.onProgress,
+      signal: params.signal,
+      db,
+    }),
+  );
+  const alerts: DnsblSweepSummary['alerts'] = { sent: 0, skipped: 0, failed: 0, resolver: 'unchanged' };
+  try {
+    Object.assign(alerts, await sendListingAlerts({ db, transport: params.transport }));
+    alerts.resolver = await sendResolverAlert({ resolver: summary.resolver, db, transport: params.transport });
+  } catch (err) {
+    alerts.error = err instanceof Error ? err.message : String(err);
+    logger.error({ err, jobRunId: params.jobRunId }, 'alerts after the sweep failed');
+  }
+  return { ...summary, ...(params.assetId ? { assetId: params.assetId } : {}), alerts };
+}

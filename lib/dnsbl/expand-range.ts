@@ -7,12 +7,14 @@ import { intToIPv4, ipv4ToInt } from './parse-ip.ts';
 /**
  * Every address or domain to query for a target, in ascending order.
  * An ip or domain target yields its value; a range yields every address of the network lazily, the network and
- * broadcast addresses included (a DNSBL lists addresses, not hosts). A /16 yields 65,536 strings.
+ * broadcast addresses included (a DNSBL lists addresses, not hosts). A /16 yields 65,536 strings. The iterable
+ * can be iterated more than once; each iteration generates the addresses afresh.
  * @example [...targetAddresses(parseTarget('192.0.2.0/30'))] // ['192.0.2.0', '192.0.2.1', '192.0.2.2', '192.0.2.3']
  */
 export function targetAddresses(target: Target): Iterable<string> {
   if (target.kind !== 'range') return [target.value];
-  return rangeAddresses(target.network, target.size);
+  const { network, size } = target;
+  return { [Symbol.iterator]: () => rangeAddresses(network, size) };
 }
 
 function* rangeAddresses(network: string, size: number): Generator<string> {

@@ -10,7 +10,30 @@ import { RelativeTime } from '../../_components/RelativeTime.tsx';
 
 const STATUS_TONE = { running: 'blue', succeeded: 'green', failed: 'red' } as const;
 
-/** A job's summary as `key: value` pairs; nested objects are shown as compact JSON. */
+/** The figures a DNSBL sweep writes as its summary (lib/sweeps/run-dnsbl-sweep.ts); every field optional. */
+interface SweepFigures {
+  assets?: number;
+  targets?: number;
+  zones?: number;
+  queries?: number;
+  durationMs?: number;
+  counts?: { listed?: number; notListed?: number; errors?: number; notApplicable?: number };
+  events?: { listed?: number; delisted?: number };
+  zoneHealth?: { healthy?: number; unhealthy?: number };
+  resolver?: { status?: string };
+  alerts?: { sent?: number; failed?: number; error?: string };
+}
+
+function Figure({ label, value }: { label: string; value: number | string | undefined }) {
+  if (value === undefined) return null;
+  return (
+    <span className="figure">
+      <span className="muted">{label}</span> {typeof value === 'number' ? value.toLocaleString() : value}
+    </span>
+  );
+}
+
+/** A job's summary: a sweep's figures in words, anything else as `key value` pairs. */
 function Summary({ summary }: { summary: JobRun['summary'] }) {
   if (summary === undefined || summary === null) return <span className="muted">—</span>;
   let value: unknown = summary;
@@ -22,13 +45,31 @@ function Summary({ summary }: { summary: JobRun['summary'] }) {
     }
   }
   if (typeof value !== 'object' || value === null) return <span>{String(value)}</span>;
+  if ('queries' in value) {
+    const f = value as SweepFigures;
+    return (
+      <span className="small figures" data-testid="job-run-summary" data-queries={f.queries} data-listed={f.counts?.listed}>
+        <Figure label="assets" value={f.assets} />
+        <Figure label="targets" value={f.targets} />
+        <Figure label="zones" value={f.zones} />
+        <Figure label="queries" value={f.queries} />
+        <Figure label="listed" value={f.counts?.listed} />
+        <Figure label="not listed" value={f.counts?.notListed} />
+        <Figure label="errors" value={f.counts?.errors} />
+        <Figure label="new listings" value={f.events?.listed} />
+        <Figure label="delistings" value={f.events?.delisted} />
+        <Figure label="unhealthy zones" value={f.zoneHealth?.unhealthy} />
+        <Figure label="resolver" value={f.resolver?.status} />
+        <Figure label="alerts sent" value={f.alerts?.sent} />
+        {f.alerts?.failed ? <Figure label="alerts failed" value={f.alerts.failed} /> : null}
+        {f.alerts?.error ? <span className="field-error">alerts: {f.alerts.error}</span> : null}
+      </span>
+    );
+  }
   return (
-    <span className="small" data-testid="job-run-summary">
-      {Object.entries(value).map(([key, v], i) => (
-        <span key={key}>
-          {i > 0 ? ' · ' : ''}
-          <span className="muted">{key}</span> {typeof v === 'object' ? JSON.stringify(v) : typeof v === 'number' ? v.toLocaleString() : String(v)}
-        </span>
+    <span className="small figures" data-testid="job-run-summary">
+      {Object.entries(value).map(([key, v]) => (
+        <Figure key={key} label={key} value={typeof v === 'number' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v)} />
       ))}
     </span>
   );

@@ -9,6 +9,14 @@ import { RelativeTime } from '../../_components/RelativeTime.tsx';
 
 const HEALTH_TONE = { healthy: 'green', unhealthy: 'red', unknown: 'gray' } as const;
 
+const STATUS_WORDS: Record<Zone['status'], string> = {
+  active: 'active',
+  keyed: 'needs an account key',
+  registration: 'registered resolvers only',
+  retired: 'retired',
+  wildcard: 'wildcard',
+};
+
 /** True for zones that are never queried (shut down, or answering "listed" for everything). */
 export function isOutOfService(zone: Zone): boolean {
   return zone.status === 'retired' || zone.status === 'wildcard';
@@ -67,7 +75,7 @@ export function ZoneRow({ zone }: { zone: Zone }) {
             {zone.status}{zone.statusSince ? ` since ${new Date(zone.statusSince).toLocaleDateString()}` : ''}
           </Badge>
         ) : (
-          <span>{zone.status}</span>
+          <span data-testid="zone-status">{STATUS_WORDS[zone.status]}</span>
         )}
       </td>
       <td>

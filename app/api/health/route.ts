@@ -1,8 +1,10 @@
-import { prisma } from '../../../lib/db.ts';
+import { checkHealth } from '../../../lib/overview/check-health.ts';
+import { json } from '../../../lib/http/respond.ts';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET() {
-  const n = await prisma.asset.count();
-  return Response.json({ ok: true, assets: n });
+/** 200 `{ ok: true }` when the app and its database are up, 503 `{ ok: false }` otherwise. */
+export async function GET(): Promise<Response> {
+  const ok = await checkHealth();
+  return json({ ok }, ok ? 200 : 503);
 }

@@ -1,0 +1,14 @@
+import { checkAssetNow } from '../../../../../lib/sweeps/check-asset-now.ts';
+import { parseJsonBody } from '../../../../../lib/http/parse-request.ts';
+import { ZEmptyBody } from '../../../../../lib/http/schema.ts';
+import { json, route } from '../../../../../lib/http/respond.ts';
+import type { RouteContext } from '../../../../../lib/http/route-params.ts';
+
+export const dynamic = 'force-dynamic';
+export const maxDuration = 300;
+
+/** Check one asset now and answer when done: `{ jobRunId, listings }`. */
+export const POST = route(async (request: Request, ctx: RouteContext<{ id: string }>) => {
+  await parseJsonBody(request, ZEmptyBody);
+  return json(await checkAssetNow({ assetId: (await ctx.params).id }));
+});

@@ -1,0 +1,5 @@
+import type { JobDefinition } from '../lib/jobs/job-definition.ts';
+import { dnsblSweep } from './definitions/dnsbl-sweep.ts';
+
+/** Every scheduled job (design §2). Manual-only runs (check now: `dnsbl.check`) are not listed here. */
+export const JOBS: JobDefinition[] = [dnsblSweep];

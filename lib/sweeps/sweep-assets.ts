@@ -107,7 +107,7 @@ export async function sweepAssets(params: {
     const k = rowKey(assetId, r.target, r.zone);
     const row = rows.get(k);
     const change = planListingChange({ row, result: r, now: now() });
-    tallyResult({ tallies, assetId, result: r, zoneLevel: change.op === 'zone_level' });
+    tallyResult({ tallies, assetId, result: r, hasRow: row !== undefined });
     if (change.op === 'none' || change.op === 'zone_level') return;
     const base = { assetId, target: r.target, zone: r.zone };
     if (change.op === 'delete') {

@@ -30,7 +30,7 @@ export async function writeAssetChecks(params: {
       const t = byZone.get(zone);
       const whole = t !== undefined && t.zoneErrors > 0 && t.zoneErrors >= params.applicable(assetId, zone);
       // Part-way budget exhaustion: the refused targets get their own rows, the zone keeps no shared reason.
-      const perTarget = t !== undefined && t.zoneErrors > 0 && !whole && t.exhausted.length === t.zoneErrors;
+      const perTarget = t !== undefined && t.zoneErrors > 0 && !whole && t.exhausted.length === t.zoneErrorsWithoutRow;
       if (t && perTarget) {
         for (const target of t.exhausted) {
           unknownRows.push({

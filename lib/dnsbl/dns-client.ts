@@ -7,6 +7,7 @@ import type { DnsOutcome } from './types.ts';
 import { parseServer, formatServer } from './resolver-servers.ts';
 import type { ServerAddress } from './resolver-servers.ts';
 import { exchangeTcp } from './dns-tcp-exchange.ts';
+import { encodeQuery } from './encode-query.ts';
 
 /**
  * A DNS stub client for DNSBL lookups. Methods never reject for DNS outcomes (NXDOMAIN, SERVFAIL, timeout …);
@@ -59,6 +60,8 @@ interface Pending {
 interface Sock {
   udp: dgram.Socket;
   pending: Map<number, Pending>;
+  /** Datagrams sent before connect() completed; flushed on 'connect'. Null once connected. */
+  backlog: Buffer[] | null;
 }
 
 const ID_POOL = new Uint16Array(4096);
@@ -89,7 +92,8 @@ class UdpDnsClient implements DnsClient {
   #timeoutMs: number;
   #tries: number;
   #poolSize: number;
-  #pools: { 4: Sock[]; 6: Sock[] } = { 4: [], 6: [] };
+  /** Per server: sockets connected to it (the kernel then drops datagrams from any other source). */
+  #pools: Sock[][];
   #rr = 0;
   #groups = new Map<AbortSignal, { set: Set<Pending>; onAbort: () => void }>();
   #tcp = new Set<AbortController>();
@@ -101,6 +105,7 @@ class UdpDnsClient implements DnsClient {
     this.#timeoutMs = params.timeoutMs ?? 2000;
     this.#tries = Math.max(1, params.tries ?? 2);
     this.#poolSize = Math.max(1, params.sockets ?? 4);
+    this.#pools = this.#addrs.map(() => []);
   }
 
   async resolveA(name: string, opts?: { signal?: AbortSignal }): Promise<DnsOutcome> {
@@ -130,27 +135,33 @@ class UdpDnsClient implements DnsClient {
 
   #send(q: Pending): void {
     const server = this.#addrs[q.server];
-    const sock = this.#socket(server.family);
+    const sock = this.#socket(q.server);
     let id = randomId();
     while (sock.pending.has(id)) id = randomId();
     q.id = id;
     q.socket = sock;
     q.triesLeft--;
     sock.pending.set(id, q);
-    const buf = packet.encode({ id, type: 'query', flags: packet.RECURSION_DESIRED, questions: [{ name: q.name, type: q.type }] });
+    const buf = encodeQuery({ id, name: q.name, type: q.type });
     this.stats.sent++;
-    sock.udp.send(buf, server.port, server.address);
+    if (sock.backlog) sock.backlog.push(buf);
+    else sock.udp.send(buf);
     q.timer = setTimeout(onTimer, this.#timeoutMs, q, this);
   }
 
-  #socket(family: 4 | 6): Sock {
-    const pool = this.#pools[family];
+  #socket(index: number): Sock {
+    const pool = this.#pools[index];
     if (pool.length < this.#poolSize) {
-      const udp = dgram.createSocket(family === 6 ? 'udp6' : 'udp4');
-      const sock: Sock = { udp, pending: new Map() };
+      const server = this.#addrs[index];
+      const udp = dgram.createSocket(server.family === 6 ? 'udp6' : 'udp4');
+      const sock: Sock = { udp, pending: new Map(), backlog: [] };
       udp.on('message', (msg, rinfo) => this.#onMessage(sock, msg, rinfo));
       udp.on('error', () => {});
-      udp.bind(0);
+      udp.connect(server.port, server.address, () => {
+        const queued = sock.backlog ?? [];
+        sock.backlog = null;
+        for (const b of queued) udp.send(b);
+      });
       udp.unref();
       pool.push(sock);
       return sock;
@@ -257,16 +268,16 @@ class UdpDnsClient implements DnsClient {
     if (this.#closed) return;
     this.#closed = true;
     const closed = new Error('DNS client is closed');
-    for (const family of [4, 6] as const) {
-      for (const sock of this.#pools[family]) {
+    for (const pool of this.#pools) {
+      for (const sock of pool) {
         for (const q of [...sock.pending.values()]) this.#fail(q, closed);
       }
     }
     for (const ac of this.#tcp) ac.abort(closed);
     await Promise.all(
-      [...this.#pools[4], ...this.#pools[6]].map((s) => new Promise<void>((res) => s.udp.close(() => res()))),
+      this.#pools.flat().map((s) => new Promise<void>((res) => s.udp.close(() => res()))),
     );
-    this.#pools = { 4: [], 6: [] };
+    this.#pools = this.#addrs.map(() => []);
   }
 }
 
@@ -320,7 +331,8 @@ function joinTxt(data: string | Buffer | (string | Buffer)[]): string {
 /**
  * Creates a DNS stub client (UDP, TCP on truncation) sending to `servers` (`ip:port` / `[v6]:port`, tried in order).
  * `timeoutMs` (default 2000) is per try; `tries` (default 2) counts every send, each retry going to the next server.
- * `sockets` (default 4) is the UDP socket pool size per address family. Each query gets a random 16-bit id and a
+ * `sockets` (default 4) is the number of UDP sockets per server, each connect()ed to it (so the kernel drops
+ * datagrams from other sources) on an OS-chosen random ephemeral port. Each query gets a random 16-bit id and a
  * reply is accepted only from the server asked, with the same id, question name and type (RFC 5452 §9.1).
  * @throws AppError `invalid_input` when a server is not an IP address with an optional port.
  */

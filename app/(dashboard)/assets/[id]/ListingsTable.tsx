@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { Asset, Listing, Polarity, Verdict, Zone } from '../../../_hooks/api-types.ts';
 import { useAssetListingsQuery } from '../../../_hooks/queries/useAssetListingsQuery.ts';
 import { CodeList } from '../../../_components/CodeList.tsx';
@@ -19,18 +19,11 @@ const FILTERS: { verdict?: Verdict; label: string }[] = [
   { verdict: 'not_applicable', label: 'Not applicable' },
 ];
 
-const ORDER: Record<Verdict, number> = { listed: 0, error: 1, not_listed: 2, not_applicable: 3 };
-
-/** Sort key: block-list listings first, then allow-list listings, errors, clean, not applicable. */
-function rank(listing: Listing, zone: Zone | undefined): number {
-  if (listing.verdict === 'listed') return zone?.polarity === 'allow' ? 1 : 0;
-  return ORDER[listing.verdict] + 1;
-}
-
 function ListingRow({ listing, zone, showTarget }: { listing: Listing; zone?: Zone; showTarget: boolean }) {
   const polarity: Polarity = zone?.polarity ?? 'block';
   const delistUrl = listing.delistUrl ?? zone?.delistUrl;
-  const isListed = listing.verdict === 'listed' || listing.state === 'listed';
+  // Delisting is asked of block lists only: an allow-list (DNSWL) listing is good news.
+  const isListed = polarity === 'block' && (listing.verdict === 'listed' || listing.state === 'listed');
   return (
     <tr data-testid="listing-row" data-verdict={listing.verdict} data-zone={listing.zone} data-target={listing.target} data-state={listing.state}>
       {showTarget ? <td className="mono">{listing.target}</td> : null}
@@ -45,7 +38,7 @@ function ListingRow({ listing, zone, showTarget }: { listing: Listing; zone?: Zo
           <div className="muted small">still listed (last confirmed state)</div>
         ) : null}
       </td>
-      <td><CodeList codes={listing.codes} meanings={listing.meanings} /></td>
+      <td className="codes-cell"><CodeList codes={listing.codes} meanings={listing.meanings} /></td>
       <td className="txt" data-testid="listing-txt">{listing.txt ?? <span className="muted">—</span>}</td>
       <td>
         {isListed && delistUrl ? (
@@ -64,8 +57,8 @@ function ListingRow({ listing, zone, showTarget }: { listing: Listing; zone?: Zo
 }
 
 /**
- * Per-zone (and for ranges per-address) verdicts of one asset: filter by verdict, listed first, paginated.
- * Sorting is within the page the API answered.
+ * Per-zone (and for ranges per-address) verdicts of one asset: filter by verdict, paginated, in the API's order
+ * (listed first, then errors, then the rest), so pages follow on from each other.
  */
 export function ListingsTable({ asset, zones }: { asset: Asset; zones: Map<string, Zone> }) {
   const assetId = asset.id;
@@ -73,16 +66,7 @@ export function ListingsTable({ asset, zones }: { asset: Asset; zones: Map<strin
   const [verdict, setVerdict] = useState<Verdict | undefined>(undefined);
   const [offset, setOffset] = useState(0);
   const { data, isLoading, error, isFetching } = useAssetListingsQuery({ id: assetId, verdict, limit: PAGE_SIZE, offset });
-  const rows = useMemo(
-    () =>
-      [...(data ?? [])].sort(
-        (a, b) =>
-          rank(a, zones.get(a.zone)) - rank(b, zones.get(b.zone)) ||
-          a.target.localeCompare(b.target, undefined, { numeric: true }) ||
-          a.zone.localeCompare(b.zone),
-      ),
-    [data, zones],
-  );
+  const rows = data ?? [];
   const hasNext = (data?.length ?? 0) === PAGE_SIZE;
   return (
     <section aria-labelledby="listings-heading">

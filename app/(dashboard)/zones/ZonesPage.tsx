@@ -17,7 +17,7 @@ const FILTERS: { value: Filter; label: string; test: (zone: Zone) => boolean }[]
 /** Zones `/zones`: the blocklist catalog with health, enable toggle, weight and daily budget. */
 export function ZonesPage() {
   const { data, isLoading, error } = useZonesQuery();
-  const [filter, setFilter] = useState<Filter>('all');
+  const [filter, setFilter] = useState<Filter>('enabled');
   const active = FILTERS.find((f) => f.value === filter) ?? FILTERS[2];
   const rows = (data ?? []).filter(active.test);
   return (

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { ZoneDefinition } from '../dnsbl/types.ts';
 import { prisma } from '../db.ts';
-import { loadCatalog } from '../dnsbl/zone-catalog.ts';
+import { loadCatalog, ZZoneDefinition } from '../dnsbl/zone-catalog.ts';
 import { isQueryable } from './zone-rules.ts';
 
 /**
@@ -10,6 +10,7 @@ import { isQueryable } from './zone-rules.ts';
  * - New rows take `enabledByDefault`, `weight` and `dailyBudget` from the catalog; existing rows keep the user's
  *   `enabled`, `weight` and `dailyBudget`.
  * - Retired and wildcard zones are forced disabled (BL-06, BL-07); catalog rows no longer shipped are disabled.
+ * @throws Error naming the zone when a definition does not match ZZoneDefinition (nothing is written then).
  * @returns counts of rows created, updated and disabled by this call.
  */
 export async function syncCatalog(
@@ -17,6 +18,10 @@ export async function syncCatalog(
 ): Promise<{ created: number; updated: number; disabled: number }> {
   const db = params.db ?? prisma;
   const catalog = params.catalog ?? loadCatalog();
+  for (const def of catalog) {
+    const parsed = ZZoneDefinition.safeParse(def);
+    if (!parsed.success) throw new Error(`zone ${def.zone}: definition is invalid: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  }
   const existing = new Map((await db.zone.findMany({ select: { name: true, enabled: true } })).map((z) => [z.name, z]));
   let created = 0;
   let updated = 0;

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { applyMigrations } from '../../lib/db/schema-engine.ts';
 import { resetEnv } from '../../lib/env.ts';
 import type { PrismaClient } from '../../lib/generated/prisma/client.ts';
 
@@ -16,8 +15,11 @@ export async function setupTestDb(): Promise<{ prisma: PrismaClient; url: string
   process.env.DATABASE_URL = url;
   process.env.LOG_LEVEL ??= 'silent';
   resetEnv();
+  // Imported only now: lib/db.ts creates the process-wide client from DATABASE_URL when first imported.
+  const { applyMigrations } = await import('../../lib/db/schema-engine.ts');
   await applyMigrations({ databaseUrl: url });
-  const { prisma } = await import('../../lib/db.ts');
+  const { prisma, databaseFile } = await import('../../lib/db.ts');
+  if (databaseFile() !== databaseFile(url)) throw new Error('lib/db.ts was imported before setupTestDb(); import lib modules dynamically');
   return {
     prisma,
     url,

@@ -62,6 +62,8 @@ export const RETIRED: ZoneDefinition = {
   testPoints: {},
   status: 'retired',
   statusSince: '2024-06-05',
+  statusNote: 'Shut down by its operator.',
+  enabledByDefault: false,
 };
 
 export const TEST_CATALOG: ZoneDefinition[] = [BL, DBL, WL, RETIRED];

@@ -22,14 +22,16 @@ export function isOutOfService(zone: Zone): boolean {
   return zone.status === 'retired' || zone.status === 'wildcard';
 }
 
-function WeightInput({ zone }: { zone: Zone }) {
+function WeightInput({ zone, onChanged }: { zone: Zone; onChanged: (zone: string) => void }) {
   const update = useUpdateZoneMutation();
   const [draft, setDraft] = useState(String(zone.weight));
   useEffect(() => setDraft(String(zone.weight)), [zone.weight]);
   const parsed = Number(draft);
   const isValid = draft.trim() !== '' && Number.isFinite(parsed) && parsed >= 0 && parsed <= 10;
   const commit = () => {
-    if (isValid && parsed !== zone.weight) update.mutate({ zone: zone.zone, weight: parsed });
+    if (!isValid || parsed === zone.weight) return;
+    onChanged(zone.zone);
+    update.mutate({ zone: zone.zone, weight: parsed });
   };
   return (
     <>
@@ -56,8 +58,8 @@ function WeightInput({ zone }: { zone: Zone }) {
   );
 }
 
-/** One zone: identity, status, health, enable toggle, weight and budget. */
-export function ZoneRow({ zone }: { zone: Zone }) {
+/** One zone: identity, status, health, enable toggle, weight and budget. `onChanged` hears every change. */
+export function ZoneRow({ zone, onChanged }: { zone: Zone; onChanged: (zone: string) => void }) {
   const update = useUpdateZoneMutation();
   const outOfService = isOutOfService(zone);
   return (
@@ -91,7 +93,10 @@ export function ZoneRow({ zone }: { zone: Zone }) {
             type="checkbox"
             checked={zone.enabled && !outOfService}
             disabled={outOfService || update.isPending}
-            onChange={(e) => update.mutate({ zone: zone.zone, enabled: e.target.checked })}
+            onChange={(e) => {
+              onChanged(zone.zone);
+              update.mutate({ zone: zone.zone, enabled: e.target.checked });
+            }}
             data-testid="zone-enabled-toggle"
             aria-label={`Query ${zone.zone}`}
           />
@@ -99,7 +104,7 @@ export function ZoneRow({ zone }: { zone: Zone }) {
         </label>
         {update.isError ? <div className="field-error" role="alert">{errorMessage(update.error)}</div> : null}
       </td>
-      <td><WeightInput zone={zone} /></td>
+      <td><WeightInput zone={zone} onChanged={onChanged} /></td>
       <td className="num" data-testid="zone-budget">
         {zone.budgetUsed.toLocaleString()}
         <span className="muted"> / {zone.dailyBudget === null ? '∞' : zone.dailyBudget.toLocaleString()}</span>

@@ -18,14 +18,20 @@ const FILTERS: { value: Filter; label: string; test: (zone: Zone) => boolean }[]
 export function ZonesPage() {
   const { data, isLoading, error } = useZonesQuery();
   const [filter, setFilter] = useState<Filter>('enabled');
+  // Zones changed since the filter was chosen stay in view, so a zone just switched off can be switched back on.
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const active = FILTERS.find((f) => f.value === filter) ?? FILTERS[2];
-  const rows = (data ?? []).filter(active.test);
+  const rows = (data ?? []).filter((zone) => active.test(zone) || touched.has(zone.zone));
+  const onChanged = (zone: string) => setTouched((prev) => new Set(prev).add(zone));
   return (
     <>
       <h1>Zones</h1>
       <div className="filters" role="group" aria-label="Show zones" data-testid="zone-filter">
         {FILTERS.map((f) => (
-          <button key={f.value} type="button" aria-pressed={filter === f.value} onClick={() => setFilter(f.value)} data-filter={f.value}>
+          <button key={f.value} type="button" aria-pressed={filter === f.value} onClick={() => {
+              setFilter(f.value);
+              setTouched(new Set());
+            }} data-filter={f.value}>
             {f.label} ({(data ?? []).filter(f.test).length})
           </button>
         ))}
@@ -47,7 +53,7 @@ export function ZonesPage() {
               </tr>
             </thead>
             <tbody>
-              {rows.map((zone) => <ZoneRow key={zone.zone} zone={zone} />)}
+              {rows.map((zone) => <ZoneRow key={zone.zone} zone={zone} onChanged={onChanged} />)}
             </tbody>
           </table>
         </div>

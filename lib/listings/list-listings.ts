@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Listing, PrismaClient } from '../generated/prisma/client.ts';
 import type { ZoneDefinition } from '../dnsbl/types.ts';
 import { prisma } from '../db.ts';
+import { ZPagingParams } from '../http/schema.ts';
 import { parseTarget } from '../dnsbl/parse-target.ts';
 import { targetAddresses } from '../dnsbl/expand-range.ts';
 import { ipv4ToInt } from '../dnsbl/parse-ip.ts';
@@ -13,13 +14,9 @@ import { toListingView } from './listing-view.ts';
 import type { ListingView } from './listing-view.ts';
 
 /** `GET /api/assets/:id/listings` query: an optional verdict filter and paging (limit ≤ 10000, default 1000). */
-export const ZListingsQuery = z
-  .object({
-    verdict: z.enum(['listed', 'not_listed', 'error', 'not_applicable']).optional(),
-    limit: z.coerce.number().int().min(1).max(10000).default(1000),
-    offset: z.coerce.number().int().min(0).default(0),
-  })
-  .strict();
+export const ZListingsQuery = ZPagingParams.extend({
+  verdict: z.enum(['listed', 'not_listed', 'error', 'not_applicable']).optional(),
+}).strict();
 export type TListingsQuery = z.infer<typeof ZListingsQuery>;
 
 /**

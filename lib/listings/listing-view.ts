@@ -58,8 +58,7 @@ export function toListingView(params: {
     };
   }
   if (check.zoneReason) {
-    // Errors never change a state: a target checked clean in an earlier sweep stays not_listed.
-    const knownBefore = params.firstCheckAt < check.checkedAt;
+    // No row and a zone-level error: whether it was clean before is not recorded (sparse table), so `unknown`.
     return {
       target,
       zone,
@@ -68,7 +67,7 @@ export function toListingView(params: {
       codes: [],
       meanings: [],
       since: params.firstCheckAt,
-      state: knownBefore ? 'not_listed' : 'unknown',
+      state: 'unknown',
       lastCheckedAt: check.checkedAt,
       ...delist,
     };

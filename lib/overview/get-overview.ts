@@ -10,6 +10,7 @@ import type { EventView } from '../listings/list-events.ts';
 import { readZoneDefinition } from '../zones/read-zone-definition.ts';
 import { isQueryable } from '../zones/zone-rules.ts';
 import { nextRunAt } from '../jobs/next-run-at.ts';
+import { STALE_AFTER_MS } from '../jobs/recover-stale-runs.ts';
 import { SWEEP_JOB_ID } from '../sweeps/start-sweep-now.ts';
 
 /** The dashboard's first screen, as `GET /api/overview` answers (README "JSON API"). */
@@ -31,7 +32,7 @@ export interface OverviewView {
 /**
  * Counts of assets by status, zone health, the resolver status of the latest finished sweep (or check) with
  * `isPublic` (BL-08), the last full sweep, the next one (from `sweepCron`, default DNSBL_SWEEP_CRON), the run in
- * progress and the 10 latest listing changes.
+ * progress (a live heartbeat) and the 10 latest listing changes.
  */
 export async function getOverview(params: { db?: PrismaClient; sweepCron?: string } = {}): Promise<OverviewView> {
   const db = params.db ?? prisma;
@@ -41,7 +42,10 @@ export async function getOverview(params: { db?: PrismaClient; sweepCron?: strin
     db.zone.findMany({ where: { enabled: true }, select: { name: true, definition: true, health: true } }),
     db.jobRun.findFirst({ where: { jobId: SWEEP_JOB_ID }, orderBy: { startedAt: 'desc' } }),
     db.jobRun.findFirst({ where: { status: 'succeeded', summary: { not: null } }, orderBy: { finishedAt: 'desc' } }),
-    db.jobRun.findFirst({ where: { status: 'running' }, orderBy: { startedAt: 'desc' } }),
+    db.jobRun.findFirst({
+      where: { status: 'running', heartbeatAt: { gte: new Date(Date.now() - STALE_AFTER_MS) } },
+      orderBy: { startedAt: 'desc' },
+    }),
     db.listingEvent.findMany({ orderBy: [{ at: 'desc' }, { id: 'desc' }], take: 10, include: { asset: true } }),
   ]);
   const queryable = zones.filter((z) => isQueryable(readZoneDefinition(z)));

@@ -33,8 +33,10 @@ export async function updateZone(params: {
   if (!row) throw new AppError('not_found', `zone ${params.zone} is not in the catalog`);
   const def = readZoneDefinition(row);
   if (params.patch.enabled && !isQueryable(def)) {
-    const since = def.statusSince ? ` since ${def.statusSince}` : '';
-    const why = def.status === 'retired' ? `was retired${since}` : `answers "listed" for every name${since} (wildcard)`;
+    const why =
+      def.status === 'retired'
+        ? `was retired${def.statusSince ? ` on ${def.statusSince}` : ''}`
+        : `answers "listed" for every name${def.statusSince ? ` since ${def.statusSince}` : ''} (wildcard)`;
     throw new AppError('invalid_input', `zone ${params.zone} cannot be enabled: it ${why}`);
   }
   const updated = await db.zone.update({ where: { name: params.zone }, data: params.patch });

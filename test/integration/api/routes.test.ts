@@ -163,7 +163,7 @@ test('zones: list with health, patch weight and budget; a retired zone cannot be
   expect(bl.budgetUsed).toBeGreaterThan(0);
   const retired = await call('zone', 'PATCH', { params: { zone: 'dnsbl.retired.test' }, body: { enabled: true } });
   expect(retired.status).toBe(400);
-  expect(retired.json.error.message).toBe('zone dnsbl.retired.test cannot be enabled: it was retired since 2024-06-05');
+  expect(retired.json.error.message).toBe('zone dnsbl.retired.test cannot be enabled: it was retired on 2024-06-05');
   expect((await call('zone', 'PATCH', { params: { zone: 'bl.test' }, body: { weight: 11 } })).status).toBe(400);
   expect((await call('zone', 'PATCH', { params: { zone: 'bl.test' }, body: { dailyBudget: -1 } })).status).toBe(400);
   expect((await call('zone', 'PATCH', { params: { zone: 'no.such.zone' }, body: { enabled: false } })).status).toBe(404);

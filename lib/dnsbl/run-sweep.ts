@@ -82,6 +82,7 @@ export async function runSweep(params: {
   const zoneGates = new Map<string, Gate>(zones.map((z) => [z.zone, createGate(zoneLimit)]));
   const health = new Map<string, Promise<ZoneKeyHealth>>();
   const settledHealth: ZoneKeyHealth[] = [];
+  const healthKnown = new Map<string, ZoneKeyHealth>();
   const ctl = new AbortController();
   const signal = ctl.signal;
   const counts = { listed: 0, notListed: 0, errors: 0, notApplicable: 0 };
@@ -130,12 +131,17 @@ export async function runSweep(params: {
 
   const lookupA = (zone: string, name: string): Promise<DnsOutcome | null> => ask(zone, () => client.resolveA(name, { signal }));
 
-  function healthOf(zone: ZoneDefinition, keyType: KeyType): Promise<ZoneKeyHealth> {
+  function healthOf(zone: ZoneDefinition, keyType: KeyType): ZoneKeyHealth | Promise<ZoneKeyHealth> {
     const id = `${keyType} ${zone.zone}`;
+    const known = healthKnown.get(id);
+    if (known) return known;
     let h = health.get(id);
     if (!h) {
       h = checkZoneHealth({ zone, keyType, lookup: (name) => lookupA(zone.zone, name) });
-      h.then((r) => settledHealth.push(r), () => {});
+      h.then((r) => {
+        settledHealth.push(r);
+        healthKnown.set(id, r);
+      }, () => {});
       health.set(id, h);
     }
     return h;
@@ -143,7 +149,8 @@ export async function runSweep(params: {
 
   async function check(t: SweepTarget, zone: ZoneDefinition): Promise<SweepResult> {
     const base = { target: t.value, zone: zone.zone, ...(t.key !== undefined ? { key: t.key } : {}) };
-    const h = await healthOf(zone, t.keyType);
+    const known = healthOf(zone, t.keyType);
+    const h = known instanceof Promise ? await known : known;
     if (h.budgetExhausted) return { ...base, verdict: 'error', reason: 'budget_exhausted', codes: [], meanings: [] };
     if (!h.healthy) return { ...base, verdict: 'error', reason: 'zone_unhealthy', codes: [], meanings: [], detail: h.reason };
     let name: string;
@@ -177,53 +184,78 @@ export async function runSweep(params: {
     return result;
   }
 
-  let emitting: Promise<void> = Promise.resolve();
-  function emit(r: SweepResult): Promise<void> {
-    const next = emitting.then(async () => {
-      if (failure !== undefined) return;
-      if (r.verdict === 'listed') counts.listed++;
-      else if (r.verdict === 'not_listed') counts.notListed++;
-      else if (r.verdict === 'error') counts.errors++;
-      else counts.notApplicable++;
-      await onResult(r);
-    });
-    emitting = next.catch(stop);
-    return emitting;
+  // onResult runs one call at a time: synchronously while it returns no promise, else chained behind the last one.
+  let emitTail: Promise<void> | null = null;
+  function deliver(r: SweepResult): void | Promise<void> {
+    if (failure !== undefined) return;
+    if (r.verdict === 'listed') counts.listed++;
+    else if (r.verdict === 'not_listed') counts.notListed++;
+    else if (r.verdict === 'error') counts.errors++;
+    else counts.notApplicable++;
+    return onResult(r);
+  }
+  function emit(r: SweepResult): void | Promise<void> {
+    if (emitTail === null) {
+      const out = deliver(r);
+      if (!(out instanceof Promise)) return;
+      emitTail = out;
+    } else {
+      emitTail = emitTail.then(() => deliver(r));
+    }
+    const tail: Promise<void> = emitTail.then(
+      () => {
+        if (emitTail === tail) emitTail = null;
+      },
+      (err) => {
+        if (emitTail === tail) emitTail = null;
+        stop(err);
+      },
+    );
+    emitTail = tail;
+    return tail;
   }
 
   const maxPending = Math.max(64, (params.concurrency ?? 100) * 4);
   let pending = 0;
   let wake: (() => void) | null = null;
-  const settle = () => {
-    pending--;
-    if (wake) {
-      const w = wake;
-      wake = null;
-      w();
-    }
-  };
   const waitBelow = async (n: number) => {
     while (pending > n) await new Promise<void>((res) => (wake = res));
   };
+  async function run(t: SweepTarget, zone: ZoneDefinition): Promise<void> {
+    try {
+      const out = emit(await check(t, zone));
+      if (out) await out;
+    } catch (err) {
+      stop(err);
+    } finally {
+      pending--;
+      if (wake) {
+        const w = wake;
+        wake = null;
+        w();
+      }
+    }
+  }
 
   try {
     outer: for await (const t of params.targets) {
       for (const zone of zones) {
         if (failure !== undefined) break outer;
         if (!zoneAppliesTo(zone, t.keyType)) {
-          await emit({ target: t.value, zone: zone.zone, verdict: 'not_applicable', codes: [], meanings: [], ...(t.key !== undefined ? { key: t.key } : {}) });
+          const out = emit({ target: t.value, zone: zone.zone, verdict: 'not_applicable', codes: [], meanings: [], ...(t.key !== undefined ? { key: t.key } : {}) });
+          if (out) await out;
           continue;
         }
-        await waitBelow(maxPending - 1);
+        if (pending >= maxPending) await waitBelow(maxPending - 1);
         pending++;
-        check(t, zone).then(emit, stop).finally(settle);
+        void run(t, zone);
       }
     }
   } catch (err) {
     stop(err);
   }
   await waitBelow(0);
-  await emitting;
+  while (emitTail) await emitTail;
   params.signal?.removeEventListener('abort', onExternalAbort);
   if (failure !== undefined) throw failure;
 

@@ -85,7 +85,16 @@ test('DNS-01: SERVFAIL and REFUSED on targets are errors with their reason, neve
 });
 
 test('a slow zone that lists and a fast zone answering NXDOMAIN in the same sweep both get the right verdict', async () => {
-  const { results } = await sweep(['slow.test', 'fast.test'], ips(20), { needsConfirmation: () => false });
+  const progress: { done: number; total: number | null }[] = [];
+  const { results, summary } = await sweep(['slow.test', 'fast.test'], ips(20), {
+    needsConfirmation: () => false,
+    expectedQueries: 40,
+    onProgress: (p) => progress.push(p),
+  });
+  // 4 test-point queries + 40 target queries + 20 TXT lookups for the slow zone's listings
+  expect(summary.queries).toBe(64);
+  expect(progress.at(-1)).toEqual({ done: 64, total: 40 });
+  expect(progress.length).toBeLessThan(10);
   const slow = results.filter((r) => r.zone === 'slow.test');
   const fast = results.filter((r) => r.zone === 'fast.test');
   expect(slow.length).toBe(20);

@@ -1,13 +1,14 @@
 import dgram from 'node:dgram';
 import { randomFillSync } from 'node:crypto';
 import packet from 'dns-packet';
-import type { DecodedPacket } from 'dns-packet';
 import ipaddr from 'ipaddr.js';
 import type { DnsOutcome } from './types.ts';
 import { parseServer, formatServer } from './resolver-servers.ts';
 import type { ServerAddress } from './resolver-servers.ts';
 import { exchangeTcp } from './dns-tcp-exchange.ts';
 import { encodeQuery } from './encode-query.ts';
+import { lowerName, replyOutcome } from './reply-outcome.ts';
+import type { DecodedReply } from './reply-outcome.ts';
 
 /**
  * A DNS stub client for DNSBL lookups. Methods never reject for DNS outcomes (NXDOMAIN, SERVFAIL, timeout …);
@@ -40,8 +41,7 @@ export interface DnsClientStats {
 }
 
 type QType = 'A' | 'TXT';
-/** dns-packet's decoded reply; its typings omit the rcode string it sets. */
-type Decoded = DecodedPacket & { rcode?: string };
+type Decoded = DecodedReply;
 type Reply = { packet: Decoded; tcp: boolean } | null;
 
 interface Pending {
@@ -110,13 +110,13 @@ class UdpDnsClient implements DnsClient {
 
   async resolveA(name: string, opts?: { signal?: AbortSignal }): Promise<DnsOutcome> {
     const reply = await this.#query(name, 'A', opts?.signal);
-    return reply ? toOutcome(reply.packet, name, 'A').outcome : { kind: 'timeout' };
+    return reply ? replyOutcome(reply.packet, name, 'A').outcome : { kind: 'timeout' };
   }
 
   async resolveTxt(name: string, opts?: { signal?: AbortSignal }): Promise<{ outcome: DnsOutcome; texts: string[]; tcp?: boolean }> {
     const reply = await this.#query(name, 'TXT', opts?.signal);
     if (!reply) return { outcome: { kind: 'timeout' }, texts: [] };
-    const { outcome, texts } = toOutcome(reply.packet, name, 'TXT');
+    const { outcome, texts } = replyOutcome(reply.packet, name, 'TXT');
     return reply.tcp ? { outcome, texts, tcp: true } : { outcome, texts };
   }
 
@@ -126,7 +126,7 @@ class UdpDnsClient implements DnsClient {
     if (this.#addrs.length === 0) return Promise.resolve(null);
     return new Promise<Reply>((resolve, reject) => {
       const q: Pending = {
-        id: 0, name: lower(name), type, server: 0, triesLeft: this.#tries, socket: null, timer: null, signal, resolve, reject,
+        id: 0, name: lowerName(name), type, server: 0, triesLeft: this.#tries, socket: null, timer: null, signal, resolve, reject,
       };
       if (signal) this.#join(q, signal);
       this.#send(q);
@@ -183,7 +183,7 @@ class UdpDnsClient implements DnsClient {
       return;
     }
     const question = reply.questions?.[0];
-    if (reply.type !== 'response' || !question || question.type !== q.type || lower(question.name) !== q.name) return;
+    if (reply.type !== 'response' || !question || question.type !== q.type || lowerName(question.name) !== q.name) return;
     this.#detach(q);
     if (reply.flag_tc) {
       this.stats.tcpFallbacks++;
@@ -279,53 +279,6 @@ class UdpDnsClient implements DnsClient {
     );
     this.#pools = this.#addrs.map(() => []);
   }
-}
-
-function lower(name: string): string {
-  const n = name.endsWith('.') ? name.slice(0, -1) : name;
-  return n.toLowerCase();
-}
-
-/**
- * Maps a reply to an outcome (DNS-01): NOERROR with records of the asked type at the end of the CNAME chain →
- * `answer`; NOERROR without them → `nodata`; NXDOMAIN; SERVFAIL; REFUSED; any other rcode → `other`.
- */
-function toOutcome(reply: Decoded, name: string, type: QType): { outcome: DnsOutcome; texts: string[] } {
-  switch (reply.rcode) {
-    case 'NOERROR':
-      break;
-    case 'NXDOMAIN':
-      return { outcome: { kind: 'nxdomain' }, texts: [] };
-    case 'SERVFAIL':
-      return { outcome: { kind: 'servfail' }, texts: [] };
-    case 'REFUSED':
-      return { outcome: { kind: 'refused' }, texts: [] };
-    default:
-      return { outcome: { kind: 'other', rcode: reply.rcode ?? 'UNKNOWN' }, texts: [] };
-  }
-  const answers = reply.answers ?? [];
-  const addresses: string[] = [];
-  const texts: string[] = [];
-  let owner = lower(name);
-  for (let hop = 0; hop < 8; hop++) {
-    let cname: string | null = null;
-    for (const rr of answers) {
-      if (lower(rr.name) !== owner) continue;
-      if (rr.type === type) {
-        if (rr.type === 'A') addresses.push(rr.data);
-        else if (rr.type === 'TXT') texts.push(joinTxt(rr.data));
-      } else if (rr.type === 'CNAME') cname = lower(rr.data);
-    }
-    if (addresses.length > 0 || texts.length > 0 || cname === null) break;
-    owner = cname;
-  }
-  if (addresses.length === 0 && texts.length === 0) return { outcome: { kind: 'nodata' }, texts };
-  return { outcome: { kind: 'answer', addresses }, texts };
-}
-
-function joinTxt(data: string | Buffer | (string | Buffer)[]): string {
-  const parts = Array.isArray(data) ? data : [data];
-  return parts.map((p) => (typeof p === 'string' ? p : p.toString('utf8'))).join('');
 }
 
 /**

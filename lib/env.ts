@@ -1,11 +1,10 @@
 import { z } from 'zod';
+import { parseServer } from './dnsbl/resolver-servers.ts';
 
 /**
  * The one place that reads process.env. Every variable is documented in .env.example.
  * Throws at first use with a message naming each invalid variable.
  */
-const hostPort = /^(\[[0-9a-fA-F:.]+\]|[^\s:,\[\]]+)(:\d{1,5})?$/;
-
 const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const bool = z.preprocess(
   (v) => (typeof v === 'string' ? ['1', 'true', 'yes', 'on'].includes(v.toLowerCase()) : v),
@@ -22,10 +21,15 @@ const ZEnv = z.object({
     emptyAsUndefined,
     z
       .string()
-      .refine(
-        (s) => s.split(',').every((p) => hostPort.test(p.trim())),
-        'DNSBL_RESOLVER must be host:port[,host:port], e.g. 127.0.0.1:53',
-      )
+      .superRefine((value, ctx) => {
+        for (const spec of value.split(',').filter((p) => p.trim() !== '')) {
+          try {
+            parseServer(spec);
+          } catch (err) {
+            ctx.addIssue({ code: 'custom', message: `${(err as Error).message}; expected ip:port[,ip:port], e.g. 127.0.0.1:53` });
+          }
+        }
+      })
       .optional(),
   ),
   DNSBL_TIMEOUT_MS: int(2000, 50, 60000),

@@ -26,8 +26,9 @@ export type ProbeLookup = (name: string) => Promise<DnsOutcome | null>;
 /**
  * Queries a zone's RFC 5782 §5 test points for one key type and judges the zone (RFC 5782 §7, cases BL-06, BL-08,
  * BL-09):
- * - the `listed` test point must classify as `listed`; NXDOMAIN/NODATA, timeout, SERVFAIL, REFUSED, a documented
- *   error code (e.g. Spamhaus 127.255.255.254, open resolver) or a code the zone does not define fail it;
+ * - the `listed` test point must answer a 127/8 code (one the zone defines, or any other that is not an error
+ *   code); NXDOMAIN/NODATA, timeout, SERVFAIL, REFUSED or a documented error code (e.g. Spamhaus 127.255.255.254,
+ *   open resolver) fail it;
  * - the `unlisted` test point must be NXDOMAIN or NODATA; an answer means the zone lists everything (wildcard);
  * - any answer outside 127.0.0.0/8 fails the zone and sets `outsideLoopback`.
  * A test point the catalog leaves out (the operator documents none) is not asked. Never throws for DNS outcomes;
@@ -57,7 +58,11 @@ export async function checkZoneHealth(params: { zone: ZoneDefinition; keyType: K
       problems.push(`positive test point ${tp} answered ${foreign.join(', ')}, outside 127.0.0.0/8 (the resolver rewrites answers)`);
     } else {
       const c = classifyAnswer({ zone, outcome: positive });
-      if (c.verdict !== 'listed') {
+      // RFC 5782 §5 only requires the test entry to be listed; its A value need not be in the zone's listing
+      // table (SpamRATS lists .36–.43 yet answers the 127.0.0.2 test entry), so any 127/8 code that is not an
+      // operator error code proves the zone answers.
+      const answersLoopbackCode = positive.kind === 'answer' && c.reason === 'invalid_answer';
+      if (c.verdict !== 'listed' && !answersLoopbackCode) {
         positiveFailed = true;
         problems.push(`positive test point ${tp} not listed (${failureWords(positive, c)})`);
       }

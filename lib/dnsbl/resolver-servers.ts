@@ -50,11 +50,13 @@ export function formatServer(server: ServerAddress): string {
  * The DNS servers DNSBL queries go to, as normalised `ip:port` / `[v6]:port` strings.
  * `value` is DNSBL_RESOLVER's syntax, `host:port[,host:port]` (IPv6 as `[v6]:port` or a bare v6 address);
  * empty or undefined → the system resolvers (`dns.getServers()`, i.e. /etc/resolv.conf).
+ * With `allowNone`, an empty list is returned instead of throwing when neither DNSBL_RESOLVER nor the system
+ * names a resolver (for pages that only display the configuration).
  * @throws AppError `invalid_input` when an entry is not an IP address with an optional port, or when none is left.
  */
-export function resolverServers(value?: string): string[] {
+export function resolverServers(value?: string, options: { allowNone?: boolean } = {}): string[] {
   const specs = value && value.trim() !== '' ? value.split(',').filter((p) => p.trim() !== '') : dns.getServers();
   const servers = specs.map((spec) => formatServer(parseServer(spec)));
-  if (servers.length === 0) throw new AppError('invalid_input', 'No DNS resolver configured (set DNSBL_RESOLVER=host:port)');
+  if (servers.length === 0 && !options.allowNone) throw new AppError('invalid_input', 'No DNS resolver configured (set DNSBL_RESOLVER=host:port)');
   return servers;
 }

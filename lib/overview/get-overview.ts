@@ -50,7 +50,7 @@ export async function getOverview(params: { db?: PrismaClient; sweepCron?: strin
   ]);
   const queryable = zones.filter((z) => isQueryable(readZoneDefinition(z)));
   const count = (s: string) => assets.filter((a) => a.status === s).length;
-  const servers = resolverServers(e.DNSBL_RESOLVER);
+  const servers = resolverServers(e.DNSBL_RESOLVER, { allowNone: true });
   const seen = lastSummary?.summary ? (JSON.parse(lastSummary.summary) as { resolver?: ResolverHealth }).resolver : undefined;
   const resolver: OverviewView['resolver'] = seen
     ? { status: seen.status, ...(seen.reason ? { reason: seen.reason } : {}), isPublic: seen.isPublic, servers: seen.servers }

@@ -20,7 +20,7 @@ export async function getSettings(params: { db?: PrismaClient } = {}): Promise<S
   return {
     alertEmailTo: await alertRecipients({ db: params.db }),
     alertSmtpConfigured: Boolean(e.ALERT_SMTP_URL),
-    resolver: resolverServers(e.DNSBL_RESOLVER),
+    resolver: resolverServers(e.DNSBL_RESOLVER, { allowNone: true }),
     sweepCron: e.DNSBL_SWEEP_CRON,
   };
 }

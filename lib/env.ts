@@ -47,6 +47,19 @@ const ZEnv = z.object({
       .optional(),
   ),
   ALERT_SMTP_TLS_REJECT_UNAUTHORIZED: z.preprocess(emptyAsUndefined, bool.default(true)),
+  ENCRYPTION_KEY: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine((s) => Buffer.from(s, 'base64').length === 32, 'ENCRYPTION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)')
+      .optional(),
+  ),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
+  PLACEMENT_COLLECT_DEADLINE_SECONDS: int(1800, 1, 7 * 86400),
+  PLACEMENT_POLL_INTERVAL_SECONDS: int(30, 1, 3600),
+  PLACEMENT_RETRY_INTERVAL_SECONDS: int(900, 1, 86400),
+  PLACEMENT_GIVE_UP_SECONDS: int(14400, 1, 7 * 86400),
+  PLACEMENT_DEFAULT_CRON: z.preprocess(emptyAsUndefined, z.string().default('0 */6 * * *')),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

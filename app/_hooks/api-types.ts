@@ -160,3 +160,202 @@ export interface TestEmailResult {
   messageId: string;
   accepted: string[];
 }
+
+// ---- Issue 3: SMTP servers, seed mailboxes, placement tests (see issue3 contracts / README "JSON API") ----
+
+/** implicit_tls: TLS from the first byte (port 465); starttls: STARTTLS required (port 587); none: plain text. */
+export type ConnectionSecurity = 'implicit_tls' | 'starttls' | 'none';
+
+/** The SMTP step a send or a connection test reached. */
+export type SmtpStage = 'connect' | 'tls' | 'ehlo' | 'auth' | 'mail' | 'rcpt' | 'data';
+
+/** Classified SMTP reply; `pending` only on placement results not sent yet. */
+export type SmtpOutcomeWord = 'accepted' | 'deferred' | 'rejected' | 'throttled' | 'config_error' | 'error' | 'pending';
+
+/** POST /api/smtp-servers/:id/test-connection, and a server's `lastTest`. */
+export interface SmtpConnectionTest {
+  ok: boolean;
+  stage: SmtpStage;
+  outcome: SmtpOutcomeWord;
+  category: string;
+  code: number | null;
+  enhancedCode: string | null;
+  text: string;
+  /** What happened, in words for the user. */
+  message: string;
+}
+
+/** One outbound SMTP server; the password is never sent back (`hasPassword`). */
+export interface SmtpServer {
+  id: string;
+  name: string;
+  host: string;
+  port: number;
+  security: ConnectionSecurity;
+  authUser: string | null;
+  hasPassword: boolean;
+  fromAddress: string;
+  heloName: string | null;
+  trustSelfSigned: boolean;
+  scheduleCron: string;
+  nextRunAt: string | null;
+  enabled: boolean;
+  pausedReason: string | null;
+  lastTest: SmtpConnectionTest | null;
+  lastTestAt: string | null;
+  createdAt: string;
+}
+
+/** Body of POST /api/smtp-servers and PATCH /api/smtp-servers/:id (a password is write-only). */
+export interface SmtpServerInput {
+  name: string;
+  host: string;
+  port: number;
+  security: ConnectionSecurity;
+  authUser?: string | null;
+  password?: string;
+  fromAddress: string;
+  heloName?: string | null;
+  trustSelfSigned?: boolean;
+  scheduleCron?: string;
+  enabled?: boolean;
+}
+
+export type SeedProvider = 'gmail' | 'outlook' | 'yahoo' | 'other';
+export type ImapAuthMethod = 'password' | 'xoauth2';
+
+/** One IMAP folder of a seed mailbox; `source` says how its special use was learnt (server flag or name). */
+export interface ImapFolder {
+  path: string;
+  name: string;
+  specialUse?: string;
+  source?: string;
+}
+
+/** POST /api/seed-mailboxes/:id/test-connection, and a mailbox's `lastTest`. */
+export interface ImapConnectionTest {
+  ok: boolean;
+  folders?: ImapFolder[];
+  spam?: { path: string; why: string } | null;
+  error?: { kind: 'unreachable' | 'tls' | 'auth_failed' | 'protocol'; message: string };
+}
+
+/** One seed mailbox; the password or access token is never sent back (`hasSecret`). */
+export interface SeedMailbox {
+  id: string;
+  provider: SeedProvider;
+  address: string;
+  imapHost: string;
+  imapPort: number;
+  imapSecurity: ConnectionSecurity;
+  imapUser: string;
+  authMethod: ImapAuthMethod;
+  hasSecret: boolean;
+  trustSelfSigned: boolean;
+  spamFolder: string | null;
+  enabled: boolean;
+  lastTest: ImapConnectionTest | null;
+  lastTestAt: string | null;
+  createdAt: string;
+}
+
+/** Body of POST /api/seed-mailboxes and PATCH /api/seed-mailboxes/:id (the secret is write-only). */
+export interface SeedMailboxInput {
+  provider: SeedProvider;
+  address: string;
+  imapHost: string;
+  imapPort: number;
+  imapSecurity: ConnectionSecurity;
+  imapUser: string;
+  authMethod?: ImapAuthMethod;
+  password?: string;
+  accessToken?: string;
+  trustSelfSigned?: boolean;
+  spamFolder?: string | null;
+  enabled?: boolean;
+}
+
+export type PlacementStatus = 'sending' | 'collecting' | 'complete';
+export type Placement = 'pending' | 'inbox' | 'tab' | 'spam' | 'other_folder' | 'missing' | 'error';
+
+export interface PlacementCounts {
+  inbox: number;
+  tab: number;
+  spam: number;
+  other_folder: number;
+  missing: number;
+  error: number;
+  pending: number;
+}
+
+/** One row of GET /api/placement-tests?serverId=. */
+export interface PlacementTestSummary {
+  id: string;
+  serverId: string;
+  serverName: string;
+  trigger: 'schedule' | 'manual';
+  status: PlacementStatus;
+  createdAt: string;
+  completedAt: string | null;
+  counts: PlacementCounts;
+}
+
+/** Receiver verdicts parsed from the topmost Authentication-Results (vendor words such as bestguesspass kept). */
+export interface AuthDetails {
+  authservId: string | null;
+  spf: { result: string; domain?: string } | null;
+  dkim: { result: string; domain?: string; selector?: string }[];
+  dmarc: { result: string; domain?: string; note?: string } | null;
+}
+
+/** One seed of a placement test: the SMTP outcome, then where the message landed and what the receiver said. */
+export interface PlacementResult {
+  mailbox: string;
+  provider: SeedProvider;
+  smtp: {
+    outcome: SmtpOutcomeWord;
+    category: string | null;
+    stage: SmtpStage | null;
+    code: number | null;
+    enhancedCode: string | null;
+    text: string | null;
+  };
+  placement: Placement;
+  folder: string | null;
+  /** Gmail tab (primary, promotions, …) or "unknown". */
+  tab: string | null;
+  latencyMs: number | null;
+  auth: { spf: string | null; dkim: string | null; dmarc: string | null };
+  authDetails: AuthDetails | null;
+  egressIp: string | null;
+  egressMonitored: boolean;
+  error: string | null;
+}
+
+/** GET /api/placement-tests/:id. */
+export interface PlacementTestDetail {
+  id: string;
+  serverId: string;
+  serverName: string;
+  token: string;
+  trigger: 'schedule' | 'manual';
+  status: PlacementStatus;
+  createdAt: string;
+  deadlineAt: string | null;
+  completedAt: string | null;
+  counts: PlacementCounts;
+  results: PlacementResult[];
+}
+
+/** One point of GET /api/placement-stats?serverId=&days=: one provider on one day. */
+export interface PlacementStatPoint {
+  day: string;
+  provider: SeedProvider;
+  sent: number;
+  inbox: number;
+  tab: number;
+  spam: number;
+  missing: number;
+  /** Share of sent messages that reached the inbox, per API (see InboxRateChart for the unit). */
+  inboxRate: number | null;
+}

@@ -1,0 +1,37 @@
+import type { PlacementResult } from '../_hooks/api-types.ts';
+import { Badge } from './Badge.tsx';
+import { PLACEMENT_WORDS } from './placement-words.ts';
+
+/**
+ * Where one seed message landed: inbox green; a Gmail tab blue with the tab (or "tab unknown"); spam red; another
+ * folder amber with its name; missing grey; error dark red with the message; not found yet with a spinner.
+ */
+export function PlacementBadge({ result }: { result: Pick<PlacementResult, 'placement' | 'folder' | 'tab' | 'error'> }) {
+  const data = { 'data-placement': result.placement, 'data-folder': result.folder ?? '', 'data-tab': result.tab ?? '' };
+  switch (result.placement) {
+    case 'inbox':
+      return <Badge tone="green" testId="placement-badge" data={data}>inbox</Badge>;
+    case 'tab': {
+      const tab = result.tab && result.tab !== 'unknown' ? `${result.tab} tab` : 'tab unknown';
+      return <Badge tone="blue" testId="placement-badge" data={data}>inbox · {tab}</Badge>;
+    }
+    case 'spam':
+      return <Badge tone="red" testId="placement-badge" data={data}>spam</Badge>;
+    case 'other_folder':
+      return <Badge tone="amber" testId="placement-badge" data={data}>folder “{result.folder ?? '?'}”</Badge>;
+    case 'missing':
+      return <Badge tone="gray" testId="placement-badge" data={data} title="Not found in any folder before the deadline">missing</Badge>;
+    case 'error':
+      return (
+        <span className="badge dark-red" data-testid="placement-badge" {...data}>
+          error{result.error ? `: ${result.error}` : ''}
+        </span>
+      );
+    default:
+      return (
+        <span className="badge gray" data-testid="placement-badge" {...data} role="status">
+          <span className="spinner" aria-hidden="true" /> {PLACEMENT_WORDS.pending}
+        </span>
+      );
+  }
+}

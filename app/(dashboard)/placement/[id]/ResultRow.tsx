@@ -1,0 +1,46 @@
+import type { PlacementResult } from '../../../_hooks/api-types.ts';
+import { AuthVerdictBadge } from '../../../_components/AuthVerdictBadge.tsx';
+import { PlacementBadge } from '../../../_components/PlacementBadge.tsx';
+import { SmtpOutcome } from '../../../_components/SmtpOutcome.tsx';
+import { providerWords } from '../../../_components/placement-words.ts';
+import { EgressIp } from './EgressIp.tsx';
+
+/** Latency from send to arrival in seconds ("12.4 s"), "—" while unknown. */
+function formatLatency(ms: number | null): string {
+  if (ms === null) return '—';
+  return `${(ms / 1000).toLocaleString(undefined, { maximumFractionDigits: 1 })} s`;
+}
+
+function AuthVerdicts({ result }: { result: PlacementResult }) {
+  const details = result.authDetails;
+  const dkim = details?.dkim.find((d) => d.result === result.auth.dkim) ?? details?.dkim[0];
+  return (
+    <div data-testid="auth-verdicts">
+      <div className="auth-badges">
+        <AuthVerdictBadge method="spf" result={result.auth.spf} domain={details?.spf?.domain} />
+        <AuthVerdictBadge method="dkim" result={result.auth.dkim} domain={dkim?.domain} />
+        <AuthVerdictBadge method="dmarc" result={result.auth.dmarc} domain={details?.dmarc?.domain} note={details?.dmarc?.note} />
+      </div>
+      {details?.dmarc?.note ? <div className="muted small" data-testid="auth-note">{details.dmarc.note}</div> : null}
+      {details?.authservId ? <div className="muted small">by <span className="mono">{details.authservId}</span></div> : null}
+    </div>
+  );
+}
+
+/** One seed of a placement test: mailbox, SMTP outcome, folder, placement, latency, SPF/DKIM/DMARC and egress IP. */
+export function ResultRow({ placementTestId, result }: { placementTestId: string; result: PlacementResult }) {
+  return (
+    <tr data-testid="result-row" data-mailbox={result.mailbox} data-provider={result.provider} data-placement={result.placement}>
+      <td>
+        <span className="mono">{result.mailbox}</span>
+        <div className="muted small">{providerWords(result.provider)}</div>
+      </td>
+      <td><SmtpOutcome {...result.smtp} /></td>
+      <td data-testid="result-folder">{result.folder ? <span className="mono">{result.folder}</span> : <span className="muted">—</span>}</td>
+      <td><PlacementBadge result={result} /></td>
+      <td className="num" data-testid="result-latency" data-ms={result.latencyMs ?? ''}>{formatLatency(result.latencyMs)}</td>
+      <td>{result.placement === 'pending' || result.placement === 'missing' || result.placement === 'error' ? <span className="muted">—</span> : <AuthVerdicts result={result} />}</td>
+      <td><EgressIp placementTestId={placementTestId} ip={result.egressIp} monitored={result.egressMonitored} /></td>
+    </tr>
+  );
+}

@@ -1,0 +1,5 @@
+import { PlacementTestsPage } from './PlacementTestsPage.tsx';
+
+export default function Page() {
+  return <PlacementTestsPage />;
+}

@@ -1,0 +1,5 @@
+import { ServersPage } from './ServersPage.tsx';
+
+export default function Page() {
+  return <ServersPage />;
+}

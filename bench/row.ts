@@ -1,0 +1,145 @@
+/**
+ * One benchmark run in a fresh process (`node bench/row.ts '<json>'`): sweeps one size with one tool and prints
+ * one JSON line: seconds (the sweep only, after imports and setup), DNS queries sent, listed pairs found that the
+ * truth lists, listed pairs the truth does not list, errors, and the process's peak RSS in MB.
+ */
+import { intToIPv4 } from '../lib/dnsbl/parse-ip.ts';
+import { benchDefinition, benchZones, listedCode, rangeOf, zoneIndexOf } from './zones.ts';
+import type { BenchSize } from './zones.ts';
+
+export type Tool = 'ours' | 'ours-db' | 'dnsbl' | 'bare';
+
+/** What the orchestrator asks one run to do. */
+export interface RowJob {
+  tool: Tool;
+  size: BenchSize;
+  /** `ip:port` of the DNS server (rbldnsd, or the delay forwarder in front of it). */
+  server: string;
+  concurrency: number;
+  /** For `ours-db`: the migrated SQLite file holding the bench zones and the range asset. */
+  dbFile?: string;
+}
+
+/** What one run reports. */
+export interface RowReport {
+  seconds: number;
+  queries: number;
+  found: number;
+  falseListed: number;
+  errors: number;
+  maxRssMb: number;
+}
+
+function check(found: { ok: number; bad: number }, target: string, zone: string): void {
+  const [a, b, c, d] = target.split('.').map(Number);
+  const code = listedCode(zoneIndexOf(zone), ((a << 24) | (b << 16) | (c << 8) | d) >>> 0);
+  if (code === null) found.bad++;
+  else found.ok++;
+}
+
+function* addresses(size: BenchSize): Generator<string> {
+  const { start, count } = rangeOf(size);
+  for (let i = 0; i < count; i++) yield intToIPv4(start + i);
+}
+
+async function runOurs(job: RowJob): Promise<Omit<RowReport, 'maxRssMb'>> {
+  const { runSweep } = await import('../lib/dnsbl/run-sweep.ts');
+  const { createDnsClient } = await import('../lib/dnsbl/dns-client.ts');
+  const zones = benchZones().slice(0, job.size.zones).map(benchDefinition);
+  const client = createDnsClient({ servers: [job.server] });
+  const used = new Map<string, number>();
+  // In-memory stand-in for the stored daily budget (no limit on bench zones, but every query is counted).
+  const budget = { take: (zone: string, n: number) => (used.set(zone, (used.get(zone) ?? 0) + n), true) };
+  const found = { ok: 0, bad: 0 };
+  let errors = 0;
+  const t0 = performance.now();
+  const summary = await runSweep({
+    targets: (function* () {
+      for (const value of addresses(job.size)) yield { value, keyType: 'ip4' as const };
+    })(),
+    zones,
+    client,
+    concurrency: job.concurrency,
+    budget,
+    confirmDelayMs: 0,
+    onResult: (r) => {
+      if (r.verdict === 'listed') check(found, r.target, r.zone);
+      else if (r.verdict === 'error') errors++;
+    },
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  await client.close();
+  if (summary.zoneHealth.some((h) => !h.healthy)) throw new Error('a bench zone failed its health check');
+  return { seconds, queries: summary.queries, found: found.ok, falseListed: found.bad, errors };
+}
+
+async function runOursDb(job: RowJob): Promise<Omit<RowReport, 'maxRssMb'>> {
+  const { sweepAssets } = await import('../lib/sweeps/sweep-assets.ts');
+  const { prisma } = await import('../lib/db.ts');
+  const t0 = performance.now();
+  const summary = await sweepAssets({ jobRunId: null });
+  const seconds = (performance.now() - t0) / 1000;
+  const found = { ok: 0, bad: 0 };
+  const rows = await prisma.listing.findMany({ where: { state: 'listed' }, select: { target: true, zone: true } });
+  for (const r of rows) check(found, r.target, r.zone);
+  await prisma.$disconnect();
+  if (summary.zoneHealth.unhealthy > 0) throw new Error('a bench zone failed its health check');
+  return { seconds, queries: summary.queries, found: found.ok, falseListed: found.bad, errors: summary.counts.errors };
+}
+
+async function runDnsbl(job: RowJob): Promise<Omit<RowReport, 'maxRssMb'>> {
+  const { batch } = await import('dnsbl');
+  const zones = benchZones().slice(0, job.size.zones).map((z) => z.zone);
+  const ips = [...addresses(job.size)];
+  const t0 = performance.now();
+  const items = await batch(ips, zones, { servers: [job.server], concurrency: job.concurrency });
+  const seconds = (performance.now() - t0) / 1000;
+  const found = { ok: 0, bad: 0 };
+  for (const it of items) if (it.listed) check(found, it.address, it.blacklist);
+  return { seconds, queries: items.length, found: found.ok, falseListed: found.bad, errors: 0 };
+}
+
+async function runBare(job: RowJob): Promise<Omit<RowReport, 'maxRssMb'>> {
+  const { Resolver } = await import('node:dns/promises');
+  const resolver = new Resolver({ timeout: 2000, tries: 2 });
+  resolver.setServers([job.server]);
+  const zones = benchZones().slice(0, job.size.zones).map((z) => z.zone);
+  const pairs = (function* () {
+    for (const ip of addresses(job.size)) {
+      const rev = ip.split('.').reverse().join('.');
+      for (const zone of zones) yield { ip, zone, name: `${rev}.${zone}` };
+    }
+  })();
+  const found = { ok: 0, bad: 0 };
+  let errors = 0;
+  let queries = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: job.concurrency }, async () => {
+      for (const p of pairs) {
+        queries++;
+        try {
+          await resolver.resolve4(p.name);
+          check(found, p.ip, p.zone);
+        } catch (err) {
+          if ((err as { code?: string }).code !== 'ENOTFOUND') errors++;
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  return { seconds, queries, found: found.ok, falseListed: found.bad, errors };
+}
+
+const RUNNERS: Record<Tool, (job: RowJob) => Promise<Omit<RowReport, 'maxRssMb'>>> = {
+  ours: runOurs,
+  'ours-db': runOursDb,
+  dnsbl: runDnsbl,
+  bare: runBare,
+};
+
+const job = JSON.parse(process.argv[2]) as RowJob;
+const report = await RUNNERS[job.tool](job);
+const out: RowReport = { ...report, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+process.stdout.write(`${JSON.stringify(out)}\n`);
+process.exit(0);

@@ -12,6 +12,8 @@ import { LoadingPanel } from '../_components/LoadingPanel.tsx';
 import { ProgressBar } from '../_components/ProgressBar.tsx';
 import { RelativeTime } from '../_components/RelativeTime.tsx';
 import { RESOLVER_WORDS } from '../_components/words.ts';
+import { InboxRateChart } from '../_components/charts/InboxRateChart.tsx';
+import { usePlacementStatsQuery } from '../_hooks/queries/usePlacementStatsQuery.ts';
 
 const RESOLVER_TONE: Record<Overview['resolver']['status'], Tone> = {
   ok: 'green',
@@ -124,6 +126,23 @@ function RecentEvents({ events }: { events: Overview['recentEvents'] }) {
   );
 }
 
+function InboxRatePanel() {
+  const { data, isLoading, error } = usePlacementStatsQuery({ days: 30 });
+  return (
+    <section className="panel" aria-labelledby="inbox-rate-heading">
+      <h2 id="inbox-rate-heading">Inbox rate per provider (last 30 days)</h2>
+      <LoadingPanel
+        isLoading={isLoading}
+        error={error}
+        isEmpty={data?.length === 0}
+        emptyMessage={<>No placement test yet: add <Link href="/servers">a server</Link> and <Link href="/seed-mailboxes">seed mailboxes</Link>, then run a test.</>}
+      >
+        {data ? <InboxRateChart points={data} /> : null}
+      </LoadingPanel>
+    </section>
+  );
+}
+
 /** Overview `/`: asset counts, zone health, resolver status, sweeps and recent events. */
 export function OverviewPage() {
   const { data, isLoading, error } = useOverviewQuery();
@@ -147,6 +166,7 @@ export function OverviewPage() {
               <ResolverPanel resolver={data.resolver} />
             </div>
             <RecentEvents events={data.recentEvents} />
+            <InboxRatePanel />
           </>
         ) : null}
       </LoadingPanel>

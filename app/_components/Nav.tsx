@@ -6,6 +6,9 @@ import { usePathname } from 'next/navigation';
 const LINKS = [
   { href: '/', label: 'Overview' },
   { href: '/assets', label: 'Assets' },
+  { href: '/placement', label: 'Placement' },
+  { href: '/servers', label: 'Servers' },
+  { href: '/seed-mailboxes', label: 'Seed mailboxes' },
   { href: '/zones', label: 'Zones' },
   { href: '/jobs', label: 'Jobs' },
   { href: '/settings', label: 'Settings' },
@@ -21,7 +24,7 @@ export function Nav() {
       <ul>
         {LINKS.map((link) => (
           <li key={link.href}>
-            <Link href={link.href} aria-current={isCurrent(link.href) ? 'page' : undefined} data-testid={`nav-${link.label.toLowerCase()}`}>
+            <Link href={link.href} aria-current={isCurrent(link.href) ? 'page' : undefined} data-testid={`nav-${link.label.toLowerCase().replaceAll(' ', '-')}`}>
               {link.label}
             </Link>
           </li>

@@ -1,0 +1,5 @@
+import { SeedMailboxesPage } from './SeedMailboxesPage.tsx';
+
+export default function Page() {
+  return <SeedMailboxesPage />;
+}

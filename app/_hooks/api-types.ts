@@ -296,6 +296,8 @@ export interface PlacementTestSummary {
   trigger: 'schedule' | 'manual';
   status: PlacementStatus;
   createdAt: string;
+  /** When collection gives up and seeds not found become `missing`. */
+  deadlineAt: string | null;
   completedAt: string | null;
   counts: PlacementCounts;
 }
@@ -310,8 +312,10 @@ export interface AuthDetails {
 
 /** One seed of a placement test: the SMTP outcome, then where the message landed and what the receiver said. */
 export interface PlacementResult {
+  mailboxId: string | null;
   mailbox: string;
   provider: SeedProvider;
+  messageId: string;
   smtp: {
     outcome: SmtpOutcomeWord;
     category: string | null;
@@ -319,11 +323,17 @@ export interface PlacementResult {
     code: number | null;
     enhancedCode: string | null;
     text: string | null;
+    attempts: number;
+    sentAt: string | null;
+    /** When a deferred send is tried again (null otherwise). */
+    nextAttemptAt: string | null;
   };
   placement: Placement;
   folder: string | null;
   /** Gmail tab (primary, promotions, …) or "unknown". */
   tab: string | null;
+  foundAt: string | null;
+  /** From acceptance by the relay to arrival in the mailbox, ms. */
   latencyMs: number | null;
   auth: { spf: string | null; dkim: string | null; dmarc: string | null };
   authDetails: AuthDetails | null;
@@ -333,29 +343,23 @@ export interface PlacementResult {
 }
 
 /** GET /api/placement-tests/:id. */
-export interface PlacementTestDetail {
-  id: string;
-  serverId: string;
-  serverName: string;
+export interface PlacementTestDetail extends PlacementTestSummary {
   token: string;
-  trigger: 'schedule' | 'manual';
-  status: PlacementStatus;
-  createdAt: string;
-  deadlineAt: string | null;
-  completedAt: string | null;
-  counts: PlacementCounts;
   results: PlacementResult[];
 }
 
-/** One point of GET /api/placement-stats?serverId=&days=: one provider on one day. */
+/** One point of GET /api/placement-stats?serverId=&days=: one provider on one UTC day. */
 export interface PlacementStatPoint {
+  /** YYYY-MM-DD (UTC). */
   day: string;
   provider: SeedProvider;
+  /** Seeds accepted by the relay whose placement is decided. */
   sent: number;
   inbox: number;
   tab: number;
   spam: number;
+  other_folder: number;
   missing: number;
-  /** Share of sent messages that reached the inbox, per API (see InboxRateChart for the unit). */
-  inboxRate: number | null;
+  /** (inbox + tab) / sent, percent 0–100 with one decimal. */
+  inboxRate: number;
 }

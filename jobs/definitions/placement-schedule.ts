@@ -1,0 +1,13 @@
+import type { JobDefinition } from '../../lib/jobs/job-definition.ts';
+import { runScheduledPlacements } from '../../lib/placement/run-scheduled-placements.ts';
+
+/**
+ * Every minute (at second 0): start the placement tests whose server's own scheduleCron is due in this minute,
+ * one JobRun per (server, slot) so two processes never send the same scheduled test twice.
+ */
+export const placementSchedule: JobDefinition = {
+  id: 'placement.schedule',
+  cron: '* * * * *',
+  cronSource: 'placement.schedule (every minute)',
+  run: async (ctx) => ({ servers: await runScheduledPlacements({ minute: new Date(), signal: ctx.signal }) }),
+};

@@ -1,0 +1,54 @@
+import type { ReceiverVerdicts, SeedSearch } from './placement-deps.ts';
+
+type Found = Extract<SeedSearch, { found: true }>;
+
+/** The PlacementResult columns a found seed writes. */
+export interface FoundUpdate {
+  placement: Found['placement'];
+  folder: string;
+  tab: string | null;
+  foundAt: Date;
+  latencyMs: number | null;
+  authSpf: string | null;
+  authDkim: string | null;
+  authDmarc: string | null;
+  authResults: string;
+  egressIp: string | null;
+  error: null;
+}
+
+/**
+ * A found seed as stored: where it landed, when, and what the receiver said (design §6).
+ * - Arrival: the message's INTERNALDATE (`receivedAt`, RFC 3501 §2.3.3) when it is earlier than this poll, else
+ *   the poll time; never before `sentAt` (INTERNALDATE has a resolution of one second). `latencyMs` = arrival −
+ *   sentAt (null when sentAt is unknown).
+ * - Tab: the Gmail tab when known; "unknown" for a tab placement the server did not name.
+ * - Auth: SPF and DMARC results as the receiver wrote them (vendor words such as `bestguesspass` kept); DKIM
+ *   `pass` when any signature passed (RFC 6376 §6.1: each signature is evaluated on its own), else the first
+ *   signature's result; `authResults` keeps the whole verdict set as JSON.
+ */
+export function foundMessageUpdate(params: {
+  found: Found;
+  verdicts: ReceiverVerdicts;
+  egressIp: string | null;
+  sentAt: Date | null;
+  polledAt: Date;
+}): FoundUpdate {
+  const { found, verdicts, sentAt, polledAt } = params;
+  let arrival = found.receivedAt.getTime() < polledAt.getTime() ? found.receivedAt : polledAt;
+  if (sentAt && arrival.getTime() < sentAt.getTime()) arrival = sentAt;
+  const dkim = verdicts.dkim.some((d) => d.result === 'pass') ? 'pass' : (verdicts.dkim[0]?.result ?? null);
+  return {
+    placement: found.placement,
+    folder: found.folder,
+    tab: found.placement === 'tab' ? (found.tab ?? 'unknown') : null,
+    foundAt: arrival,
+    latencyMs: sentAt ? arrival.getTime() - sentAt.getTime() : null,
+    authSpf: verdicts.spf?.result ?? null,
+    authDkim: dkim,
+    authDmarc: verdicts.dmarc?.result ?? null,
+    authResults: JSON.stringify(verdicts),
+    egressIp: params.egressIp,
+    error: null,
+  };
+}

@@ -1,6 +1,7 @@
 import type { PlacementResult } from '../../../_hooks/api-types.ts';
 import { AuthVerdictBadge } from '../../../_components/AuthVerdictBadge.tsx';
 import { PlacementBadge } from '../../../_components/PlacementBadge.tsx';
+import { RelativeTime } from '../../../_components/RelativeTime.tsx';
 import { SmtpOutcome } from '../../../_components/SmtpOutcome.tsx';
 import { providerWords } from '../../../_components/placement-words.ts';
 import { EgressIp } from './EgressIp.tsx';
@@ -35,7 +36,14 @@ export function ResultRow({ placementTestId, result }: { placementTestId: string
         <span className="mono">{result.mailbox}</span>
         <div className="muted small">{providerWords(result.provider)}</div>
       </td>
-      <td><SmtpOutcome {...result.smtp} /></td>
+      <td>
+        <SmtpOutcome {...result.smtp} />
+        {result.smtp.nextAttemptAt ? (
+          <div className="muted small" data-testid="smtp-next-attempt">
+            attempt {result.smtp.attempts}; next try <RelativeTime value={result.smtp.nextAttemptAt} />
+          </div>
+        ) : null}
+      </td>
       <td data-testid="result-folder">{result.folder ? <span className="mono">{result.folder}</span> : <span className="muted">—</span>}</td>
       <td><PlacementBadge result={result} /></td>
       <td className="num" data-testid="result-latency" data-ms={result.latencyMs ?? ''}>{formatLatency(result.latencyMs)}</td>

@@ -23,12 +23,29 @@ export interface RowJob {
 /** What one run reports. */
 export interface RowReport {
   seconds: number;
+  /** CPU time of the whole process (all threads) and of its main thread during the sweep, in ms. */
+  cpuMs: number;
+  mainCpuMs: number;
   queries: number;
   found: number;
   falseListed: number;
   errors: number;
   maxRssMb: number;
 }
+
+/** Runs `fn` and adds its wall-clock seconds and CPU times (process and main thread). */
+async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number; cpuMs: number; mainCpuMs: number }> {
+  const c0 = process.cpuUsage();
+  const m0 = process.threadCpuUsage();
+  const t0 = performance.now();
+  const value = await fn();
+  const seconds = (performance.now() - t0) / 1000;
+  const c = process.cpuUsage(c0);
+  const m1 = process.threadCpuUsage();
+  return { value, seconds, cpuMs: (c.user + c.system) / 1000, mainCpuMs: (m1.user - m0.user + m1.system - m0.system) / 1000 };
+}
+
+const cost = (t: { seconds: number; cpuMs: number; mainCpuMs: number }) => ({ seconds: t.seconds, cpuMs: t.cpuMs, mainCpuMs: t.mainCpuMs });
 
 function check(found: { ok: number; bad: number }, target: string, zone: string): void {
   const [a, b, c, d] = target.split('.').map(Number);
@@ -42,64 +59,66 @@ function* addresses(size: BenchSize): Generator<string> {
   for (let i = 0; i < count; i++) yield intToIPv4(start + i);
 }
 
-async function runOurs(job: RowJob): Promise<Omit<RowReport, 'maxRssMb'>> {
+type Timed = Omit<RowReport, 'maxRssMb'>;
+
+async function runOurs(job: RowJob): Promise<Timed> {
   const { runSweep } = await import('../lib/dnsbl/run-sweep.ts');
-  const { createDnsClient } = await import('../lib/dnsbl/dns-client.ts');
+  const { createThreadedDnsClient } = await import('../lib/dnsbl/threaded-dns-client.ts');
   const zones = benchZones().slice(0, job.size.zones).map(benchDefinition);
-  const client = createDnsClient({ servers: [job.server] });
   const used = new Map<string, number>();
   // In-memory stand-in for the stored daily budget (no limit on bench zones, but every query is counted).
   const budget = { take: (zone: string, n: number) => (used.set(zone, (used.get(zone) ?? 0) + n), true) };
   const found = { ok: 0, bad: 0 };
   let errors = 0;
-  const t0 = performance.now();
-  const summary = await runSweep({
-    targets: (function* () {
-      for (const value of addresses(job.size)) yield { value, keyType: 'ip4' as const };
-    })(),
-    zones,
-    client,
-    concurrency: job.concurrency,
-    budget,
-    confirmDelayMs: 0,
-    onResult: (r) => {
-      if (r.verdict === 'listed') check(found, r.target, r.zone);
-      else if (r.verdict === 'error') errors++;
-    },
+  // The client is created and closed inside the timed region, as sweepAssets does for every sweep.
+  const t = await timed(async () => {
+    const client = createThreadedDnsClient({ servers: [job.server] });
+    try {
+      return await runSweep({
+        targets: (function* () {
+          for (const value of addresses(job.size)) yield { value, keyType: 'ip4' as const };
+        })(),
+        zones,
+        client,
+        concurrency: job.concurrency,
+        budget,
+        confirmDelayMs: 0,
+        onResult: (r) => {
+          if (r.verdict === 'listed') check(found, r.target, r.zone);
+          else if (r.verdict === 'error') errors++;
+        },
+      });
+    } finally {
+      await client.close();
+    }
   });
-  const seconds = (performance.now() - t0) / 1000;
-  await client.close();
-  if (summary.zoneHealth.some((h) => !h.healthy)) throw new Error('a bench zone failed its health check');
-  return { seconds, queries: summary.queries, found: found.ok, falseListed: found.bad, errors };
+  if (t.value.zoneHealth.some((h) => !h.healthy)) throw new Error('a bench zone failed its health check');
+  return { ...cost(t), queries: t.value.queries, found: found.ok, falseListed: found.bad, errors };
 }
 
-async function runOursDb(job: RowJob): Promise<Omit<RowReport, 'maxRssMb'>> {
+async function runOursDb(): Promise<Timed> {
   const { sweepAssets } = await import('../lib/sweeps/sweep-assets.ts');
   const { prisma } = await import('../lib/db.ts');
-  const t0 = performance.now();
-  const summary = await sweepAssets({ jobRunId: null });
-  const seconds = (performance.now() - t0) / 1000;
+  const t = await timed(() => sweepAssets({ jobRunId: null }));
   const found = { ok: 0, bad: 0 };
   const rows = await prisma.listing.findMany({ where: { state: 'listed' }, select: { target: true, zone: true } });
   for (const r of rows) check(found, r.target, r.zone);
   await prisma.$disconnect();
-  if (summary.zoneHealth.unhealthy > 0) throw new Error('a bench zone failed its health check');
-  return { seconds, queries: summary.queries, found: found.ok, falseListed: found.bad, errors: summary.counts.errors };
+  if (t.value.zoneHealth.unhealthy > 0) throw new Error('a bench zone failed its health check');
+  return { ...cost(t), queries: t.value.queries, found: found.ok, falseListed: found.bad, errors: t.value.counts.errors };
 }
 
-async function runDnsbl(job: RowJob): Promise<Omit<RowReport, 'maxRssMb'>> {
+async function runDnsbl(job: RowJob): Promise<Timed> {
   const { batch } = await import('dnsbl');
   const zones = benchZones().slice(0, job.size.zones).map((z) => z.zone);
   const ips = [...addresses(job.size)];
-  const t0 = performance.now();
-  const items = await batch(ips, zones, { servers: [job.server], concurrency: job.concurrency });
-  const seconds = (performance.now() - t0) / 1000;
+  const t = await timed(() => batch(ips, zones, { servers: [job.server], concurrency: job.concurrency }));
   const found = { ok: 0, bad: 0 };
-  for (const it of items) if (it.listed) check(found, it.address, it.blacklist);
-  return { seconds, queries: items.length, found: found.ok, falseListed: found.bad, errors: 0 };
+  for (const it of t.value) if (it.listed) check(found, it.address, it.blacklist);
+  return { ...cost(t), queries: t.value.length, found: found.ok, falseListed: found.bad, errors: 0 };
 }
 
-async function runBare(job: RowJob): Promise<Omit<RowReport, 'maxRssMb'>> {
+async function runBare(job: RowJob): Promise<Timed> {
   const { Resolver } = await import('node:dns/promises');
   const resolver = new Resolver({ timeout: 2000, tries: 2 });
   resolver.setServers([job.server]);
@@ -113,25 +132,25 @@ async function runBare(job: RowJob): Promise<Omit<RowReport, 'maxRssMb'>> {
   const found = { ok: 0, bad: 0 };
   let errors = 0;
   let queries = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: job.concurrency }, async () => {
-      for (const p of pairs) {
-        queries++;
-        try {
-          await resolver.resolve4(p.name);
-          check(found, p.ip, p.zone);
-        } catch (err) {
-          if ((err as { code?: string }).code !== 'ENOTFOUND') errors++;
+  const t = await timed(() =>
+    Promise.all(
+      Array.from({ length: job.concurrency }, async () => {
+        for (const p of pairs) {
+          queries++;
+          try {
+            await resolver.resolve4(p.name);
+            check(found, p.ip, p.zone);
+          } catch (err) {
+            if ((err as { code?: string }).code !== 'ENOTFOUND') errors++;
+          }
         }
-      }
-    }),
+      }),
+    ),
   );
-  const seconds = (performance.now() - t0) / 1000;
-  return { seconds, queries, found: found.ok, falseListed: found.bad, errors };
+  return { ...cost(t), queries, found: found.ok, falseListed: found.bad, errors };
 }
 
-const RUNNERS: Record<Tool, (job: RowJob) => Promise<Omit<RowReport, 'maxRssMb'>>> = {
+const RUNNERS: Record<Tool, (job: RowJob) => Promise<Timed>> = {
   ours: runOurs,
   'ours-db': runOursDb,
   dnsbl: runDnsbl,

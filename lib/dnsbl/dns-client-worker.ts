@@ -1,0 +1,50 @@
+/**
+ * Worker-thread side of createThreadedDnsClient: owns a UDP DNS client (createDnsClient) and answers batches of
+ * queries posted by the main thread. Protocol (structured-clone messages on parentPort):
+ * - in `{ q: [id, type, name, …] }`: a flat batch, `type` 0 = A, 1 = TXT; `{ close: true }`: close and exit.
+ * - out `{ r: [id, code, data, …], s: [sent, retries, timeouts, tcpFallbacks] }`: outcomes batched per event-loop
+ *   turn; `code` per OUTCOME_CODES, `data` the A addresses, the rcode (`other`) or, for TXT, `{ texts, tcp }`.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createDnsClient } from './dns-client.ts';
+import type { DnsOutcome } from './types.ts';
+
+/** Outcome kinds by their wire code (index). */
+export const OUTCOME_CODES: DnsOutcome['kind'][] = ['answer', 'nxdomain', 'nodata', 'servfail', 'refused', 'timeout', 'other'];
+
+const port = parentPort;
+if (port) {
+  const client = createDnsClient(workerData as { servers: string[]; timeoutMs?: number; tries?: number; sockets?: number });
+  const codeOf = new Map(OUTCOME_CODES.map((k, i) => [k, i]));
+  let out: unknown[] = [];
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    const r = out;
+    out = [];
+    const s = client.stats;
+    port.postMessage({ r, s: [s.sent, s.retries, s.timeouts, s.tcpFallbacks] });
+  };
+  const push = (id: number, outcome: DnsOutcome, extra: unknown) => {
+    out.push(id, codeOf.get(outcome.kind), extra ?? (outcome.kind === 'answer' ? outcome.addresses : outcome.kind === 'other' ? outcome.rcode : null));
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(flush);
+    }
+  };
+  // Queries never reject here (no signal; the client is closed only on `close`, after the main thread failed them).
+  const ignore = () => {};
+  port.on('message', (msg: { q?: (number | string)[]; close?: boolean }) => {
+    if (msg.close) {
+      void client.close().then(() => port.close());
+      return;
+    }
+    const q = msg.q ?? [];
+    for (let i = 0; i < q.length; i += 3) {
+      const id = q[i] as number;
+      const name = q[i + 2] as string;
+      if (q[i + 1] === 0) client.resolveA(name).then((o) => push(id, o, null), ignore);
+      else client.resolveTxt(name).then((t) => push(id, t.outcome, t.tcp ? { texts: t.texts, tcp: true } : { texts: t.texts }), ignore);
+    }
+  });
+}

@@ -1,0 +1,203 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { createDnsClient } from './dns-client.ts';
+import type { DnsClient, DnsClientStats } from './dns-client.ts';
+import type { DnsOutcome } from './types.ts';
+
+const WORKER_FILE = fileURLToPath(new URL('./dns-client-worker.ts', import.meta.url));
+/** Same order as OUTCOME_CODES in dns-client-worker.ts (not imported: that module is the worker's entry). */
+const KINDS: DnsOutcome['kind'][] = ['answer', 'nxdomain', 'nodata', 'servfail', 'refused', 'timeout', 'other'];
+
+type TxtReply = { outcome: DnsOutcome; texts: string[]; tcp?: boolean };
+
+interface Pending {
+  type: 0 | 1;
+  name: string;
+  signal: AbortSignal | undefined;
+  resolve: (v: DnsOutcome & TxtReply) => void;
+  reject: (err: unknown) => void;
+}
+
+function outcomeOf(code: number, data: unknown): DnsOutcome {
+  const kind = KINDS[code];
+  if (kind === 'answer') return { kind, addresses: Array.isArray(data) ? (data as string[]) : [] };
+  if (kind === 'other') return { kind, rcode: data as string };
+  return { kind } as DnsOutcome;
+}
+
+/**
+ * The UDP client of createDnsClient run on a worker thread, so that the send and receive system calls and the
+ * reply decoding (most of a query's CPU cost on a fast resolver) use a second core while the caller's thread
+ * classifies. Queries and answers cross threads in batches, one message per event-loop turn each way.
+ * Behaviour is the DnsClient contract: never rejects for DNS outcomes; an aborted query rejects at once with the
+ * signal's reason (its datagram, already sent, is answered or times out on the worker and is then dropped);
+ * `close()` fails queries in flight and stops the thread. If the worker cannot start or fails, queries in flight
+ * and later ones go to an in-thread client with the same settings. Where the worker file is not on disk (a
+ * bundled build), this is simply createDnsClient.
+ * @throws AppError `invalid_input` when a server is not an IP address with an optional port (as createDnsClient).
+ */
+export function createThreadedDnsClient(params: { servers: string[]; timeoutMs?: number; tries?: number; sockets?: number }): DnsClient & { readonly stats: DnsClientStats } {
+  const local = createDnsClient(params);
+  if (!fs.existsSync(WORKER_FILE) || params.servers.length === 0) return local;
+  return new ThreadedDnsClient(params, local);
+}
+
+class ThreadedDnsClient implements DnsClient {
+  readonly servers: string[];
+  #worker: Worker | null;
+  #local: DnsClient & { readonly stats: DnsClientStats };
+  #usingLocal = false;
+  #pending = new Map<number, Pending>();
+  #nextId = 1;
+  #out: (number | string)[] = [];
+  #scheduled = false;
+  #reffed = false;
+  #workerStats: DnsClientStats = { sent: 0, retries: 0, timeouts: 0, tcpFallbacks: 0 };
+  #groups = new Map<AbortSignal, { n: number; onAbort: () => void }>();
+  #closed = false;
+  #exited: Promise<void>;
+
+  constructor(params: { servers: string[]; timeoutMs?: number; tries?: number; sockets?: number }, local: DnsClient & { readonly stats: DnsClientStats }) {
+    this.#local = local;
+    this.servers = local.servers;
+    const worker = new Worker(WORKER_FILE, {
+      workerData: { servers: params.servers, timeoutMs: params.timeoutMs, tries: params.tries, sockets: params.sockets },
+    });
+    this.#worker = worker;
+    worker.unref();
+    worker.on('message', (msg: { r: unknown[]; s: number[] }) => this.#onResults(msg));
+    worker.on('error', () => this.#toLocal());
+    this.#exited = new Promise((res) => worker.once('exit', () => {
+      if (!this.#closed) this.#toLocal();
+      res();
+    }));
+  }
+
+  get stats(): DnsClientStats {
+    const w = this.#workerStats;
+    const l = this.#local.stats;
+    return { sent: w.sent + l.sent, retries: w.retries + l.retries, timeouts: w.timeouts + l.timeouts, tcpFallbacks: w.tcpFallbacks + l.tcpFallbacks };
+  }
+
+  resolveA(name: string, opts?: { signal?: AbortSignal }): Promise<DnsOutcome> {
+    if (this.#usingLocal) return this.#local.resolveA(name, opts);
+    return this.#query(0, name, opts?.signal);
+  }
+
+  resolveTxt(name: string, opts?: { signal?: AbortSignal }): Promise<TxtReply> {
+    if (this.#usingLocal) return this.#local.resolveTxt(name, opts);
+    return this.#query(1, name, opts?.signal);
+  }
+
+  #query<T>(type: 0 | 1, name: string, signal: AbortSignal | undefined): Promise<T> {
+    if (this.#closed) return Promise.reject(new Error('DNS client is closed'));
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    return new Promise<T>((resolve, reject) => {
+      const id = this.#nextId++;
+      this.#pending.set(id, { type, name, signal, resolve: resolve as Pending['resolve'], reject });
+      if (signal) this.#join(signal);
+      this.#out.push(id, type, name);
+      if (!this.#scheduled) {
+        this.#scheduled = true;
+        setImmediate(this.#flush);
+      }
+    });
+  }
+
+  #flush = (): void => {
+    this.#scheduled = false;
+    const q = this.#out;
+    this.#out = [];
+    if (q.length === 0 || !this.#worker) return;
+    if (!this.#reffed) {
+      this.#reffed = true;
+      this.#worker.ref();
+    }
+    this.#worker.postMessage({ q });
+  };
+
+  #onResults(msg: { r: unknown[]; s: number[] }): void {
+    const [sent, retries, timeouts, tcpFallbacks] = msg.s;
+    this.#workerStats = { sent, retries, timeouts, tcpFallbacks };
+    const r = msg.r;
+    for (let i = 0; i < r.length; i += 3) {
+      const p = this.#pending.get(r[i] as number);
+      if (!p) continue;
+      this.#pending.delete(r[i] as number);
+      if (p.signal) this.#leave(p.signal);
+      const outcome = outcomeOf(r[i + 1] as number, r[i + 2]);
+      if (p.type === 0) (p.resolve as (v: DnsOutcome) => void)(outcome);
+      else {
+        const t = r[i + 2] as { texts?: string[]; tcp?: boolean } | null;
+        const texts = t?.texts ?? [];
+        (p.resolve as (v: TxtReply) => void)(t?.tcp ? { outcome, texts, tcp: true } : { outcome, texts });
+      }
+    }
+    if (this.#pending.size === 0 && this.#reffed && this.#worker) {
+      this.#reffed = false;
+      this.#worker.unref();
+    }
+  }
+
+  /** The worker failed: its queries (and every later one) go to the in-thread client. */
+  #toLocal(): void {
+    if (this.#usingLocal) return;
+    this.#usingLocal = true;
+    const worker = this.#worker;
+    this.#worker = null;
+    if (worker) void worker.terminate();
+    const pending = [...this.#pending.values()];
+    this.#pending.clear();
+    this.#out = [];
+    for (const p of pending) {
+      if (p.signal) this.#leave(p.signal);
+      const opts = p.signal ? { signal: p.signal } : undefined;
+      (p.type === 0 ? this.#local.resolveA(p.name, opts) : this.#local.resolveTxt(p.name, opts)).then(p.resolve as (v: unknown) => void, p.reject);
+    }
+  }
+
+  #join(signal: AbortSignal): void {
+    const g = this.#groups.get(signal);
+    if (g) {
+      g.n++;
+      return;
+    }
+    const onAbort = () => {
+      this.#groups.delete(signal);
+      for (const [id, p] of this.#pending) {
+        if (p.signal !== signal) continue;
+        this.#pending.delete(id);
+        p.reject(signal.reason);
+      }
+    };
+    this.#groups.set(signal, { n: 1, onAbort });
+    signal.addEventListener('abort', onAbort, { once: true });
+  }
+
+  #leave(signal: AbortSignal): void {
+    const g = this.#groups.get(signal);
+    if (!g || --g.n > 0) return;
+    this.#groups.delete(signal);
+    signal.removeEventListener('abort', g.onAbort);
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    const closed = new Error('DNS client is closed');
+    for (const p of this.#pending.values()) {
+      if (p.signal) this.#leave(p.signal);
+      p.reject(closed);
+    }
+    this.#pending.clear();
+    const worker = this.#worker;
+    this.#worker = null;
+    if (worker) {
+      worker.ref();
+      worker.postMessage({ close: true });
+      await this.#exited;
+    }
+    await this.#local.close();
+  }
+}

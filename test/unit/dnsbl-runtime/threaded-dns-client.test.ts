@@ -1,0 +1,105 @@
+import { test, expect, beforeAll, afterAll } from 'vitest';
+import { createThreadedDnsClient } from '../../../lib/dnsbl/threaded-dns-client.ts';
+import { startDnsPeer } from '../../helpers/dns-peer.ts';
+import type { DnsPeer, PeerRule } from '../../helpers/dns-peer.ts';
+
+const rules: Record<string, PeerRule> = {
+  '2.0.0.127.bl.test': { a: ['127.0.0.2', '127.0.0.4'], txt: [['Listed: ', 'see https://bl.test/127.0.0.2'], ['second record']] },
+  '1.0.0.127.bl.test': { rcode: 'NXDOMAIN' },
+  'nodata.bl.test': { a: [] },
+  'servfail.bl.test': { rcode: 'SERVFAIL' },
+  'refused.bl.test': { rcode: 'REFUSED' },
+  'notimp.bl.test': { rcode: 'NOTIMP' },
+  'silent.bl.test': { drop: true },
+  'slow.bl.test': { a: ['127.0.0.3'], delayMs: 300 },
+  'big.bl.test': { truncate: true, txt: [['x'.repeat(200), 'y'.repeat(200)]], a: ['127.0.0.6'] },
+};
+
+let peer: DnsPeer;
+let silent: DnsPeer;
+
+beforeAll(async () => {
+  peer = await startDnsPeer({ handle: (name) => rules[name] });
+  silent = await startDnsPeer({ handle: () => ({ drop: true }) });
+});
+afterAll(async () => {
+  await peer.stop();
+  await silent.stop();
+});
+
+test('on the worker thread every rcode still maps to its own outcome (DNS-01)', async () => {
+  const client = createThreadedDnsClient({ servers: [peer.server], timeoutMs: 200, tries: 1 });
+  try {
+    expect(client.servers).toEqual([peer.server]);
+    expect(await client.resolveA('2.0.0.127.bl.test')).toEqual({ kind: 'answer', addresses: ['127.0.0.2', '127.0.0.4'] });
+    expect(await client.resolveA('1.0.0.127.bl.test')).toEqual({ kind: 'nxdomain' });
+    expect(await client.resolveA('nodata.bl.test')).toEqual({ kind: 'nodata' });
+    expect(await client.resolveA('servfail.bl.test')).toEqual({ kind: 'servfail' });
+    expect(await client.resolveA('refused.bl.test')).toEqual({ kind: 'refused' });
+    expect(await client.resolveA('notimp.bl.test')).toEqual({ kind: 'other', rcode: 'NOTIMP' });
+    expect(await client.resolveA('silent.bl.test')).toEqual({ kind: 'timeout' });
+  } finally {
+    await client.close();
+  }
+});
+
+test('TXT records come back joined per record, and a truncated reply says it came over TCP', async () => {
+  const client = createThreadedDnsClient({ servers: [peer.server], timeoutMs: 1000 });
+  try {
+    expect(await client.resolveTxt('2.0.0.127.bl.test')).toEqual({
+      outcome: { kind: 'answer', addresses: [] },
+      texts: ['Listed: see https://bl.test/127.0.0.2', 'second record'],
+    });
+    expect(await client.resolveTxt('big.bl.test')).toEqual({ outcome: { kind: 'answer', addresses: [] }, texts: ['x'.repeat(200) + 'y'.repeat(200)], tcp: true });
+    expect(await client.resolveTxt('1.0.0.127.bl.test')).toEqual({ outcome: { kind: 'nxdomain' }, texts: [] });
+  } finally {
+    await client.close();
+  }
+});
+
+test('aborting one query rejects it with the signal reason at once; the others still answer', async () => {
+  const client = createThreadedDnsClient({ servers: [peer.server], timeoutMs: 2000 });
+  try {
+    const ac = new AbortController();
+    const cancelled = client.resolveA('slow.bl.test', { signal: ac.signal });
+    const other = client.resolveA('slow.bl.test', { signal: new AbortController().signal });
+    ac.abort();
+    await expect(cancelled).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await other).toEqual({ kind: 'answer', addresses: ['127.0.0.3'] });
+    await expect(client.resolveA('2.0.0.127.bl.test', { signal: ac.signal })).rejects.toMatchObject({ name: 'AbortError' });
+  } finally {
+    await client.close();
+  }
+});
+
+test('a timeout retries on the next server; the counters cross from the worker', async () => {
+  const client = createThreadedDnsClient({ servers: [silent.server, peer.server], timeoutMs: 150, tries: 2 });
+  try {
+    expect(await client.resolveA('2.0.0.127.bl.test')).toEqual({ kind: 'answer', addresses: ['127.0.0.2', '127.0.0.4'] });
+    expect(client.stats).toMatchObject({ sent: 2, retries: 1, timeouts: 1 });
+  } finally {
+    await client.close();
+  }
+});
+
+test('close() fails the queries in flight, refuses new ones and stops the thread', async () => {
+  const client = createThreadedDnsClient({ servers: [silent.server], timeoutMs: 5000 });
+  const inflight = expect(client.resolveA('never.bl.test')).rejects.toThrow('DNS client is closed');
+  await client.close();
+  await inflight;
+  await expect(client.resolveA('x.bl.test')).rejects.toThrow('DNS client is closed');
+  const workers = (process as unknown as { getActiveResourcesInfo(): string[] }).getActiveResourcesInfo().filter((h) => h === 'Worker');
+  expect(workers).toEqual([]);
+});
+
+test('300 queries in flight each get their own answer', async () => {
+  const client = createThreadedDnsClient({ servers: [peer.server], timeoutMs: 1000 });
+  try {
+    const names = Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? '2.0.0.127.bl.test' : '1.0.0.127.bl.test'));
+    const outcomes = await Promise.all(names.map((n) => client.resolveA(n)));
+    expect(outcomes.filter((o) => o.kind === 'answer').length).toBe(100);
+    expect(outcomes.filter((o) => o.kind === 'nxdomain').length).toBe(200);
+  } finally {
+    await client.close();
+  }
+});

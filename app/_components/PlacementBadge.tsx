@@ -4,9 +4,10 @@ import { PLACEMENT_WORDS } from './placement-words.ts';
 
 /**
  * Where one seed message landed: inbox green; a Gmail tab blue with the tab (or "tab unknown"); spam red; another
- * folder amber with its name; missing grey; error dark red with the message; not found yet with a spinner.
+ * folder amber with its name; missing grey; error dark red with the message; not found yet (or, before the relay
+ * accepted it, waiting to send) with a spinner.
  */
-export function PlacementBadge({ result }: { result: Pick<PlacementResult, 'placement' | 'folder' | 'tab' | 'error'> }) {
+export function PlacementBadge({ result, sent = true }: { result: Pick<PlacementResult, 'placement' | 'folder' | 'tab' | 'error'>; sent?: boolean }) {
   const data = { 'data-placement': result.placement, 'data-folder': result.folder ?? '', 'data-tab': result.tab ?? '' };
   switch (result.placement) {
     case 'inbox':
@@ -30,7 +31,7 @@ export function PlacementBadge({ result }: { result: Pick<PlacementResult, 'plac
     default:
       return (
         <span className="badge gray" data-testid="placement-badge" {...data} role="status">
-          <span className="spinner" aria-hidden="true" /> {PLACEMENT_WORDS.pending}
+          <span className="spinner" aria-hidden="true" /> {sent ? PLACEMENT_WORDS.pending : 'waiting to send'}
         </span>
       );
   }

@@ -28,8 +28,10 @@ export function SmtpOutcome({ outcome, category, stage, code, enhancedCode, text
   const reply = [code, enhancedCode].filter((part) => part !== null && part !== undefined && part !== '').join(' ');
   return (
     <div className="smtp-outcome" data-testid={testId} data-outcome={outcome} data-category={category ?? ''} data-code={code ?? ''} data-enhanced-code={enhancedCode ?? ''}>
-      <Badge tone={OUTCOME_TONE[outcome] ?? 'gray'}>{SMTP_OUTCOME_WORDS[outcome] ?? outcome}</Badge>
-      {categoryWords && categoryWords !== SMTP_OUTCOME_WORDS[outcome] ? <span className="small"> {categoryWords}</span> : null}
+      <Badge tone={OUTCOME_TONE[outcome] ?? 'gray'} title={outcome === 'accepted' ? 'The relay accepted the message; that is not delivery (the placement says where it landed)' : undefined}>
+        {SMTP_OUTCOME_WORDS[outcome] ?? outcome}
+      </Badge>
+      {categoryWords && outcome !== 'accepted' ? <span className="small"> {categoryWords}</span> : null}
       {stage && outcome !== 'accepted' && outcome !== 'pending' ? <span className="muted small"> at {STAGE_WORDS[stage] ?? stage}</span> : null}
       {reply || text ? (
         <div className="small mono reply" data-testid="smtp-reply">

@@ -60,7 +60,7 @@ export function InboxRateChart({ points, testId = 'inbox-rate-chart' }: { points
           {providers.map((provider) => (
             <Line
               key={provider}
-              type="monotone"
+              type="linear"
               dataKey={provider}
               name={providerWords(provider)}
               stroke={COLORS[provider] ?? '#1f2328'}

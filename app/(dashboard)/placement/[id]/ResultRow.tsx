@@ -32,7 +32,7 @@ function AuthVerdicts({ result }: { result: PlacementResult }) {
 export function ResultRow({ placementTestId, result }: { placementTestId: string; result: PlacementResult }) {
   return (
     <tr data-testid="result-row" data-mailbox={result.mailbox} data-provider={result.provider} data-placement={result.placement}>
-      <td>
+      <td className="nowrap">
         <span className="mono">{result.mailbox}</span>
         <div className="muted small">{providerWords(result.provider)}</div>
       </td>
@@ -45,7 +45,7 @@ export function ResultRow({ placementTestId, result }: { placementTestId: string
         ) : null}
       </td>
       <td data-testid="result-folder">{result.folder ? <span className="mono">{result.folder}</span> : <span className="muted">—</span>}</td>
-      <td><PlacementBadge result={result} /></td>
+      <td><PlacementBadge result={result} sent={result.smtp.outcome === 'accepted'} /></td>
       <td className="num" data-testid="result-latency" data-ms={result.latencyMs ?? ''}>{formatLatency(result.latencyMs)}</td>
       <td>{result.placement === 'pending' || result.placement === 'missing' || result.placement === 'error' ? <span className="muted">—</span> : <AuthVerdicts result={result} />}</td>
       <td><EgressIp placementTestId={placementTestId} ip={result.egressIp} monitored={result.egressMonitored} /></td>

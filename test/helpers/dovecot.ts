@@ -162,6 +162,9 @@ ssl_cert = <${dir}/tls/cert.pem
 ssl_key = <${dir}/tls/key.pem
 disable_plaintext_auth = no
 auth_mechanisms = plain login
+# tests log in with wrong passwords on purpose: no failure delay, and no anvil auth penalty (the auth process
+# cannot open anvil-auth-penalty with mode 0; Dovecot's documented way to turn the penalty off)
+auth_failure_delay = 0
 first_valid_uid = 1000
 passdb {
   driver = passwd-file
@@ -192,6 +195,11 @@ service lmtp {
   inet_listener lmtp {
     address = 127.0.0.1
     port = ${ports.lmtp}
+  }
+}
+service anvil {
+  unix_listener anvil-auth-penalty {
+    mode = 0
   }
 }
 service auth {

@@ -14,6 +14,13 @@ export const CONNECTION_TIMEOUT_SECONDS = 15;
 export const GREETING_TIMEOUT_SECONDS = 15;
 /** Seconds of socket inactivity before a session is dropped (covers a slow reply after DATA). */
 export const SOCKET_TIMEOUT_SECONDS = 60;
+/** Timeouts in seconds; the defaults above apply to any left out (tests shorten them). */
+export interface SeedTimeouts {
+  connectionSeconds?: number;
+  greetingSeconds?: number;
+  socketSeconds?: number;
+}
+
 /** Connections one server's pool opens at most (SMTP-08: a few, reused, never one per message). */
 export const POOL_MAX_CONNECTIONS = 2;
 /** Messages sent over one connection before it is replaced (at or under common per-connection caps, SMTP-08). */
@@ -38,8 +45,13 @@ export function heloNameOf(server: { heloName?: string | null; fromAddress: stri
  * @param withAuth include the decrypted credentials (false for a capability probe).
  * @throws Error('cannot decrypt …') from decryptSecret when the stored password cannot be read.
  */
-export function seedConnectionOptions(p: { server: SmtpServerRecord; withAuth?: boolean; decrypt?: (blob: string) => string }): SMTPPoolOptions {
-  const { server, withAuth = true, decrypt = decryptSecret } = p;
+export function seedConnectionOptions(p: {
+  server: SmtpServerRecord;
+  withAuth?: boolean;
+  decrypt?: (blob: string) => string;
+  timeouts?: SeedTimeouts;
+}): SMTPPoolOptions {
+  const { server, withAuth = true, decrypt = decryptSecret, timeouts = {} } = p;
   const tlsOptions = {
     ...(net.isIP(server.host) ? {} : { servername: server.host }),
     ...(server.trustSelfSigned ? { rejectUnauthorized: false } : {}),
@@ -52,9 +64,9 @@ export function seedConnectionOptions(p: { server: SmtpServerRecord; withAuth?: 
     requireTLS: server.security === 'starttls',
     ignoreTLS: server.security === 'none',
     tls: tlsOptions,
-    connectionTimeout: CONNECTION_TIMEOUT_SECONDS * 1000,
-    greetingTimeout: GREETING_TIMEOUT_SECONDS * 1000,
-    socketTimeout: SOCKET_TIMEOUT_SECONDS * 1000,
+    connectionTimeout: (timeouts.connectionSeconds ?? CONNECTION_TIMEOUT_SECONDS) * 1000,
+    greetingTimeout: (timeouts.greetingSeconds ?? GREETING_TIMEOUT_SECONDS) * 1000,
+    socketTimeout: (timeouts.socketSeconds ?? SOCKET_TIMEOUT_SECONDS) * 1000,
     logger: false,
     ...(withAuth && server.authUser && server.authSecret ? { auth: { user: server.authUser, pass: decrypt(server.authSecret) } } : {}),
   };
@@ -66,9 +78,9 @@ export function seedConnectionOptions(p: { server: SmtpServerRecord; withAuth?: 
  * a test's messages through it and calls `close()` at the end.
  * @throws Error('cannot decrypt …') when the stored password cannot be read.
  */
-export function createSeedTransport(p: { server: SmtpServerRecord; decrypt?: (blob: string) => string }): Transporter {
+export function createSeedTransport(p: { server: SmtpServerRecord; decrypt?: (blob: string) => string; timeouts?: SeedTimeouts }): Transporter {
   return nodemailer.createTransport({
-    ...seedConnectionOptions({ server: p.server, decrypt: p.decrypt }),
+    ...seedConnectionOptions({ server: p.server, decrypt: p.decrypt, timeouts: p.timeouts }),
     pool: true,
     maxConnections: POOL_MAX_CONNECTIONS,
     maxMessages: POOL_MAX_MESSAGES,

@@ -2,7 +2,7 @@ import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { describeSendOutcome } from './describe-send-outcome.ts';
 import { explainSendError } from './explain-send-error.ts';
 import { heloNameOf, seedConnectionOptions } from './create-seed-transport.ts';
-import type { SmtpServerRecord } from './create-seed-transport.ts';
+import type { SeedTimeouts, SmtpServerRecord } from './create-seed-transport.ts';
 import { parseSmtpReply } from './parse-smtp-reply.ts';
 import type { SendOutcome } from './types.ts';
 
@@ -32,12 +32,17 @@ function ehloKeywords(reply: string | false): string[] {
  * reported as config_error / auth).
  * @param authenticate log in with the stored credentials (default true).
  */
-export async function probeSmtpServer(p: { server: SmtpServerRecord; authenticate?: boolean; decrypt?: (blob: string) => string }): Promise<ProbeResult> {
+export async function probeSmtpServer(p: {
+  server: SmtpServerRecord;
+  authenticate?: boolean;
+  decrypt?: (blob: string) => string;
+  timeouts?: SeedTimeouts;
+}): Promise<ProbeResult> {
   const { server, authenticate = true } = p;
   const heloName = heloNameOf(server);
   let options;
   try {
-    options = seedConnectionOptions({ server, withAuth: authenticate, decrypt: p.decrypt });
+    options = seedConnectionOptions({ server, withAuth: authenticate, decrypt: p.decrypt, timeouts: p.timeouts });
   } catch (err) {
     const reply = { code: null, enhancedCode: null, text: '' };
     const o = { outcome: 'config_error' as const, category: 'auth', retryable: false, ...reply, stage: 'auth' as const };
@@ -49,11 +54,14 @@ export async function probeSmtpServer(p: { server: SmtpServerRecord; authenticat
     connection.close();
     return { ok: false, outcome: await explainSendError({ error, server, heloName }), extensions, secure: connection.secure };
   };
-  // Errors after connect are also emitted as 'error' events; the callbacks report them, the listener keeps
-  // them from being thrown.
+  // Connection failures arrive as 'error' events (the connect callback only reports success); later ones are
+  // reported by the login callback, and the listener keeps them from being thrown.
   connection.on('error', () => {});
   try {
-    await new Promise<void>((resolve, reject) => connection.connect((err) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) => {
+      connection.once('error', reject);
+      connection.connect((err) => (err ? reject(err) : resolve()));
+    });
   } catch (err) {
     return failed(err);
   }

@@ -21,7 +21,9 @@ export function readServerCertificate(p: { host: string; port: number; security:
       if (done) return;
       done = true;
       clearTimeout(timer);
-      for (const s of sockets) s.destroy();
+      // Only the outermost socket: a TLS socket destroys the plain one it wraps (destroying the wrapped socket
+      // first crashed Node 24 in a forked test worker).
+      sockets.at(-1)?.destroy();
       resolve(names);
     };
     const timer = setTimeout(() => finish(null), p.timeoutMs ?? 5000);

@@ -1,4 +1,4 @@
-import type { SmtpServerRecord } from './create-seed-transport.ts';
+import type { SeedTimeouts, SmtpServerRecord } from './create-seed-transport.ts';
 import { probeSmtpServer } from './probe-smtp-server.ts';
 import type { SendOutcome } from './types.ts';
 
@@ -10,7 +10,11 @@ import type { SendOutcome } from './types.ts';
  * @returns `{ ok, stage, outcome, category, code, enhancedCode, text, message, retryable, quota? }`; ok is true
  *   only when every configured stage succeeded (outcome accepted, category connection_ok).
  */
-export async function testSmtpConnection(p: { server: SmtpServerRecord; decrypt?: (blob: string) => string }): Promise<{ ok: boolean } & SendOutcome> {
-  const probe = await probeSmtpServer({ server: p.server, decrypt: p.decrypt });
+export async function testSmtpConnection(p: {
+  server: SmtpServerRecord;
+  decrypt?: (blob: string) => string;
+  timeouts?: SeedTimeouts;
+}): Promise<{ ok: boolean } & SendOutcome> {
+  const probe = await probeSmtpServer(p);
   return { ok: probe.ok, ...probe.outcome };
 }

@@ -16,6 +16,7 @@ export interface AuthResult {
   properties: Record<string, string>;
 }
 
+/** One parsed Authentication-Results header value. */
 export interface ParsedAuthenticationResults {
   /** The authserv-id, or a bare domain token found between `;` when the header starts with a result (Microsoft). */
   authservId: string | null;

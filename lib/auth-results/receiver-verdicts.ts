@@ -2,6 +2,7 @@ import { headerValues } from './header-fields.ts';
 import { parseAuthenticationResults } from './parse-authentication-results.ts';
 import type { AuthResult } from './parse-authentication-results.ts';
 
+/** SPF, DKIM and DMARC as the receiving server reported them, with domains (design §6). */
 export interface ReceiverVerdicts {
   /** SPF (RFC 7208) with the domain of smtp.mailfrom (or smtp.helo when the envelope sender was empty). */
   spf: { result: string; domain?: string; rawResult?: string } | null;

@@ -1,6 +1,7 @@
 /** What went wrong talking to a seed mailbox. Never a placement: the seed's fate is unknown, not `missing`. */
 export type ImapErrorKind = 'unreachable' | 'tls' | 'auth_failed' | 'protocol';
 
+/** A classified IMAP failure: its kind and what happened in words. */
 export interface ImapErrorClass {
   kind: ImapErrorKind;
   /** What happened, in words for the user (no credentials: built from codes and the server's reply text). */

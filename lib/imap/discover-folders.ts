@@ -9,6 +9,7 @@ export interface FolderInfo {
   source?: string;
 }
 
+/** What discovery found in a mailbox: INBOX, the spam folder (with why), Gmail's All Mail, every selectable folder. */
 export interface DiscoveredFolders {
   inbox: string;
   /** The spam folder and why it was chosen; null when none was found. */

@@ -35,6 +35,7 @@ export const ZCreateSeedMailbox = z
     if (v[want] === undefined) ctx.addIssue({ code: 'custom', path: [want], message: `required when authMethod is ${v.authMethod}` });
     if (v[other] !== undefined) ctx.addIssue({ code: 'custom', path: [other], message: `not used when authMethod is ${v.authMethod}; send ${want}` });
   });
+/** The validated create body. */
 export type TCreateSeedMailbox = z.infer<typeof ZCreateSeedMailbox>;
 
 /**

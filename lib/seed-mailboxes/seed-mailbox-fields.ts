@@ -20,6 +20,7 @@ export const ZImapHost = z
   .max(253)
   .refine((h) => HOSTNAME.test(h) || ipaddr.isValid(h), 'must be a host name or an IP address, without scheme or port (e.g. imap.gmail.com)');
 
+/** A TCP port, 1–65535 (IMAP: 993 implicit TLS, 143 STARTTLS). */
 export const ZImapPort = z.number().int('must be a whole number').min(1).max(65535);
 
 /** The seed address (RFC 5321 mailbox). */

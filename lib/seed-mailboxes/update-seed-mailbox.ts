@@ -27,6 +27,7 @@ export const ZUpdateSeedMailbox = z
     enabled: z.boolean().optional(),
   })
   .strict();
+/** The validated patch body. */
 export type TUpdateSeedMailbox = z.infer<typeof ZUpdateSeedMailbox>;
 
 /** Fields whose change makes the last connection test stale. */

@@ -15,9 +15,9 @@ beforeAll(async () => {
   process.env.ENCRYPTION_KEY = KEY.toString('base64');
   ({ prisma: db, cleanup } = await setupTestDb());
   ({ decryptSecret } = await import('../../../lib/crypto.ts'));
-  routes.list = (await import('../../../app/api/seed-mailboxes/route.ts')) as Record<string, Handler>;
-  routes.one = (await import('../../../app/api/seed-mailboxes/[id]/route.ts')) as Record<string, Handler>;
-  routes.test = (await import('../../../app/api/seed-mailboxes/[id]/test-connection/route.ts')) as Record<string, Handler>;
+  routes.list = (await import('../../../app/api/seed-mailboxes/route.ts')) as unknown as Record<string, Handler>;
+  routes.one = (await import('../../../app/api/seed-mailboxes/[id]/route.ts')) as unknown as Record<string, Handler>;
+  routes.test = (await import('../../../app/api/seed-mailboxes/[id]/test-connection/route.ts')) as unknown as Record<string, Handler>;
 });
 
 afterAll(async () => {
@@ -31,7 +31,8 @@ beforeEach(async () => {
 async function call(route: string, method: string, opts: { id?: string; body?: string | object } = {}) {
   const body = opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
   const req = new Request('http://localhost/api/seed-mailboxes', { method, body, headers: { 'content-type': 'application/json' } });
-  const res = await routes[route][method](req, { params: Promise.resolve(opts.id ? { id: opts.id } : {}) });
+  const params: Record<string, string> = opts.id ? { id: opts.id } : {};
+  const res = await routes[route][method](req, { params: Promise.resolve(params) });
   const text = await res.text();
   return { status: res.status, text, json: text ? JSON.parse(text) : null };
 }

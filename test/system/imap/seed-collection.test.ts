@@ -166,6 +166,23 @@ test('IMAP-06: the seed is confirmed by its Message-ID when a receiver dropped t
   expect(await find(mailbox({ address: 'seed-junk@example.test' }), token)).toMatchObject({ found: true, placement: 'inbox' });
 });
 
+test('IMAP-06: a receiver that replaced the Message-ID: the copy is confirmed by the token header', async () => {
+  const token = newToken();
+  await dovecot.deliver(seedMessage({ token, to: 'seed-bulk@example.test', messageId: '<ABCDEF123@receiver.example>' }), 'seed-bulk@example.test');
+  expect(await find(mailbox({ address: 'seed-bulk@example.test' }), token)).toMatchObject({ found: true, placement: 'inbox' });
+});
+
+test('seeds of one test share the token: each is told apart by its own Message-ID, and a third not yet delivered is not found', async () => {
+  const token = newToken();
+  const address = 'seed-junk@example.test';
+  await dovecot.deliver(seedMessage({ token, to: address, messageId: `<${token}.aaa@sender.test>` }), address);
+  await dovecot.deliver(seedMessage({ token, to: address, messageId: `<${token}.bbb@sender.test>`, spam: 'test-header' }), address);
+  const box = mailbox({ address });
+  expect(await find(box, token, `<${token}.bbb@sender.test>`)).toMatchObject({ found: true, folder: 'Junk', placement: 'spam' });
+  expect(await find(box, token, `<${token}.aaa@sender.test>`)).toMatchObject({ found: true, folder: 'INBOX', placement: 'inbox' });
+  expect(await find(box, token, `<${token}.ccc@sender.test>`)).toEqual({ found: false });
+});
+
 test('Gmail: a copy found only in All Mail (archived or labelled) is other_folder', async () => {
   const token = newToken();
   await dovecot.save(seedMessage({ token, to: 'seed-gmail@example.test' }), 'seed-gmail@example.test', '[Gmail]/All Mail');

@@ -17,8 +17,8 @@ beforeAll(async () => {
   process.env.ENCRYPTION_KEY = crypto.randomBytes(32).toString('base64');
   dovecot = await startDovecot();
   ({ prisma: db, cleanup } = await setupTestDb());
-  create = ((await import('../../../app/api/seed-mailboxes/route.ts')) as Record<string, Handler>).POST;
-  testConnection = ((await import('../../../app/api/seed-mailboxes/[id]/test-connection/route.ts')) as Record<string, Handler>).POST;
+  create = ((await import('../../../app/api/seed-mailboxes/route.ts')) as unknown as Record<string, Handler>).POST;
+  testConnection = ((await import('../../../app/api/seed-mailboxes/[id]/test-connection/route.ts')) as unknown as Record<string, Handler>).POST;
 });
 
 afterAll(async () => {

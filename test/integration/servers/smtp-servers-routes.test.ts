@@ -20,9 +20,9 @@ beforeAll(async () => {
   ({ prisma: db, cleanup } = await setupTestDb());
   cert = makeCertificate();
   peer = await startSubmissionPeer(cert, { user: 'sender@sender.test', pass: PASSWORD });
-  routes.servers = await import('../../../app/api/smtp-servers/route.ts');
-  routes.server = await import('../../../app/api/smtp-servers/[id]/route.ts');
-  routes.test = await import('../../../app/api/smtp-servers/[id]/test-connection/route.ts');
+  routes.servers = (await import('../../../app/api/smtp-servers/route.ts')) as unknown as Record<string, Handler>;
+  routes.server = (await import('../../../app/api/smtp-servers/[id]/route.ts')) as unknown as Record<string, Handler>;
+  routes.test = (await import('../../../app/api/smtp-servers/[id]/test-connection/route.ts')) as unknown as Record<string, Handler>;
 });
 afterAll(async () => {
   await peer.close();
@@ -33,7 +33,8 @@ afterAll(async () => {
 async function call(route: string, method: string, opts: { id?: string; body?: string | object } = {}) {
   const body = opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
   const req = new Request('http://localhost/api/smtp-servers', { method, body, headers: { 'content-type': 'application/json' } });
-  const res = await routes[route][method](req, { params: Promise.resolve(opts.id ? { id: opts.id } : {}) });
+  const params: Record<string, string> = opts.id ? { id: opts.id } : {};
+  const res = await routes[route][method](req, { params: Promise.resolve(params) });
   const text = await res.text();
   if (text.includes(PASSWORD)) throw new Error(`the password leaked into a ${method} ${route} response`);
   return { status: res.status, json: text ? JSON.parse(text) : null };

@@ -47,9 +47,10 @@ function stageOf(err: NodemailerErrorLike): SmtpStage {
 /** What to change when the TLS mode does not match the port (SMTP-01). */
 function tlsModeHint(server: ServerSettings): string {
   if (server.security === 'implicit_tls') {
-    return `port ${server.port} speaks plain SMTP first${server.port === 587 || server.port === 25 ? ` (port ${server.port} uses STARTTLS)` : ''}: set security to starttls`;
+    const why = server.port === 587 || server.port === 25 ? 'uses STARTTLS' : 'speaks plain SMTP first';
+    return `port ${server.port} ${why}: set security to starttls`;
   }
-  return `port ${server.port} expects TLS from the first byte${server.port === 465 ? ' (port 465 uses implicit TLS)' : ''}: set security to implicit_tls`;
+  return `port ${server.port} ${server.port === 465 ? 'uses implicit TLS' : 'expects TLS from the first byte'}: set security to implicit_tls`;
 }
 
 function outcome(p: SmtpClassification & SmtpReply & { stage: SmtpStage; hint?: string; detail?: string }): SendOutcome {
@@ -84,7 +85,8 @@ export function classifySendError(p: { error: unknown; server: ServerSettings; c
     }
     return outcome({ ...c, ...reply, stage });
   }
-  const detail = message.replace(/^Error initiating TLS - /, '');
+  // Node's own advice (--use-system-ca) would trust more than this one server; keep only the reason.
+  const detail = message.replace(/^Error initiating TLS - /, '').replace(/; if the root CA is installed locally.*$/s, '');
   const codes = `${err.code ?? ''} ${err.originalCode ?? ''}`;
 
   if (TLS_MODE.test(message) || TLS_MODE.test(codes)) {

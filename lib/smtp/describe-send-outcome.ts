@@ -51,5 +51,6 @@ export function describeSendOutcome(p: SmtpClassification & SmtpReply & { stage:
   const base = CATEGORY_WORDS[p.category] ?? `The send ended as ${p.outcome} (${p.category})`;
   const reply = p.code !== null ? `: ${[p.code, p.enhancedCode, p.text].filter((x) => x !== null && x !== '').join(' ')}` : p.detail ? ` (${p.detail})` : '';
   const quota = p.quota ? ` Limit window: ${p.quota.scope.replace('_', ' ')}${p.quota.used !== undefined && p.quota.limit !== undefined ? `, ${p.quota.used} of ${p.quota.limit} used` : ''}${p.quota.resetHint ? `; resets ${p.quota.resetHint}` : ''}.` : '';
-  return `${base}, ${STAGE_WORDS[p.stage]}${reply}.${quota}${p.hint ? ` ${p.hint}` : ''}`;
+  const hint = p.hint ? ` ${p.hint[0].toUpperCase()}${p.hint.slice(1)}${/[.!?]$/.test(p.hint) ? '' : '.'}` : '';
+  return `${base}, ${STAGE_WORDS[p.stage]}${reply}.${quota}${hint}`;
 }

@@ -128,7 +128,7 @@ test('SMTP-01: implicit TLS settings against a STARTTLS port ("wrong version num
 test('SMTP-02: a self-signed certificate is reported with its subject and issuer unless trusted for this server', async () => {
   const untrusted = await testSmtpConnection({ server: serverFor(peers.implicit, { security: 'implicit_tls', trustSelfSigned: false }), decrypt, timeouts });
   expect(untrusted).toMatchObject({ ok: false, outcome: 'config_error', category: 'certificate', stage: 'tls' });
-  expect(untrusted.message).toContain('certificate subject "CN=localhost", issuer "CN=localhost"');
+  expect(untrusted.message).toContain('Certificate subject "CN=localhost", issuer "CN=localhost"');
   expect(untrusted.message).toContain('for this server only');
   const viaStarttls = await testSmtpConnection({ server: serverFor(peers.submission, { trustSelfSigned: false }), decrypt, timeouts });
   expect(viaStarttls.category).toBe('certificate');

@@ -13,16 +13,14 @@ test('SMTP-01: implicit TLS on 587 ("wrong version number", ESOCKET CONN) is a T
   });
   const o = classifySendError({ error, server: { host: 'smtp.example.com', port: 587, security: 'implicit_tls' } });
   expect([o.outcome, o.category, o.stage, o.retryable]).toEqual(['config_error', 'tls_mode', 'tls', false]);
-  expect(o.message).toContain('port 587 uses STARTTLS');
-  expect(o.message).toContain('set security to starttls');
+  expect(o.message).toContain('Port 587 uses STARTTLS: set security to starttls.');
 });
 
 test('SMTP-01: STARTTLS settings on 465 ("Greeting never received", ETIMEDOUT) is a TLS mode config error', () => {
   const error = nmError('Greeting never received', { code: 'ETIMEDOUT', command: 'CONN' });
   const o = classifySendError({ error, server: { host: 'smtp.example.com', port: 465, security: 'starttls' } });
   expect([o.outcome, o.category, o.stage]).toEqual(['config_error', 'tls_mode', 'connect']);
-  expect(o.message).toContain('port 465 uses implicit TLS');
-  expect(o.message).toContain('set security to implicit_tls');
+  expect(o.message).toContain('Port 465 uses implicit TLS: set security to implicit_tls.');
   // With implicit TLS configured, the same timeout is just a silent server.
   const silent = classifySendError({ error, server: { host: 'smtp.example.com', port: 465, security: 'implicit_tls' } });
   expect([silent.outcome, silent.category]).toEqual(['error', 'timeout']);
@@ -32,7 +30,7 @@ test('SMTP-02: a self-signed certificate names subject and issuer and suggests t
   const error = nmError('Error initiating TLS - self-signed certificate', { code: 'ETLS', command: 'STARTTLS' });
   const o = classifySendError({ error, server: starttls587, certificate: { subject: 'CN=localhost', issuer: 'CN=localhost' } });
   expect([o.outcome, o.category, o.stage]).toEqual(['config_error', 'certificate', 'tls']);
-  expect(o.message).toContain('certificate subject "CN=localhost", issuer "CN=localhost"');
+  expect(o.message).toContain('Certificate subject "CN=localhost", issuer "CN=localhost"');
   expect(o.message).toContain('for this server only');
   expect(o.message).not.toMatch(/NODE_TLS_REJECT_UNAUTHORIZED/);
   const chain = nmError('self-signed certificate in certificate chain', { code: 'ESOCKET', originalCode: 'SELF_SIGNED_CERT_IN_CHAIN', command: 'CONN' });

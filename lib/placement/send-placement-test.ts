@@ -65,7 +65,7 @@ export async function sendPlacementTest(params: {
     let serverFailure: SendOutcome | null = null;
     try {
       for (const result of due) {
-        const outcome =
+        const outcome: SendOutcome =
           serverFailure ??
           (await deps.sendMessage({
             transport,

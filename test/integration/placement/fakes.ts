@@ -43,13 +43,14 @@ export function fakeSmtp(reply: (to: string, attempt: number) => SendOutcome) {
       transports.opened++;
       return { close: () => void transports.closed++ } as unknown as Transporter;
     },
-    buildMessage: ({ token, seed, server }) => ({
+    buildMessage: ({ token, seed, server, now }) => ({
       messageId: `<${token}.${seed.address.split('@')[0]}@${server.fromAddress.split('@')[1]}>`,
       subject: `Inboxwatch seed ${token}`,
       text: `seed ${token}`,
       html: `<p>seed ${token}</p>`,
       headers: { 'X-Inboxwatch-Token': token },
       token,
+      date: now ?? new Date(0),
     }),
     sendMessage: async ({ to, message, from }) => {
       const n = (attempts.get(to) ?? 0) + 1;

@@ -20,8 +20,9 @@ export interface FoundUpdate {
 /**
  * A found seed as stored: where it landed, when, and what the receiver said (design §6).
  * - Arrival: the message's INTERNALDATE (`receivedAt`, RFC 3501 §2.3.3) when it is earlier than this poll, else
- *   the poll time; never before `sentAt` (INTERNALDATE has a resolution of one second). `latencyMs` = arrival −
- *   sentAt (null when sentAt is unknown).
+ *   the poll time. INTERNALDATE has a resolution of one second, so one that falls before `sentAt` means "later in
+ *   that second": the end of that second (or the poll, if earlier), never before sentAt. `latencyMs` = arrival −
+ *   sentAt, ms (null when sentAt is unknown).
  * - Tab: the Gmail tab when known; "unknown" for a tab placement the server did not name.
  * - Auth: SPF and DMARC results as the receiver wrote them (vendor words such as `bestguesspass` kept); DKIM
  *   `pass` when any signature passed (RFC 6376 §6.1: each signature is evaluated on its own), else the first
@@ -35,15 +36,16 @@ export function foundMessageUpdate(params: {
   polledAt: Date;
 }): FoundUpdate {
   const { found, verdicts, sentAt, polledAt } = params;
-  let arrival = found.receivedAt.getTime() < polledAt.getTime() ? found.receivedAt : polledAt;
-  if (sentAt && arrival.getTime() < sentAt.getTime()) arrival = sentAt;
+  let arrival = Math.min(found.receivedAt.getTime(), polledAt.getTime());
+  // INTERNALDATE is truncated to the second: one before sentAt means "within that second, after sentAt".
+  if (sentAt && arrival < sentAt.getTime()) arrival = Math.max(sentAt.getTime(), Math.min(polledAt.getTime(), found.receivedAt.getTime() + 1000));
   const dkim = verdicts.dkim.some((d) => d.result === 'pass') ? 'pass' : (verdicts.dkim[0]?.result ?? null);
   return {
     placement: found.placement,
     folder: found.folder,
     tab: found.placement === 'tab' ? (found.tab ?? 'unknown') : null,
-    foundAt: arrival,
-    latencyMs: sentAt ? arrival.getTime() - sentAt.getTime() : null,
+    foundAt: new Date(arrival),
+    latencyMs: sentAt ? arrival - sentAt.getTime() : null,
     authSpf: verdicts.spf?.result ?? null,
     authDkim: dkim,
     authDmarc: verdicts.dmarc?.result ?? null,

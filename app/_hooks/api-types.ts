@@ -45,6 +45,8 @@ export interface CreatedAsset {
   id: string;
   kind: AssetKind;
   value: string;
+  /** Budget shortfalls and overlaps with monitored assets, in words; empty when none. */
+  warnings: string[];
 }
 
 export interface Listing {
@@ -302,12 +304,15 @@ export interface PlacementTestSummary {
   counts: PlacementCounts;
 }
 
-/** Receiver verdicts parsed from the topmost Authentication-Results (vendor words such as bestguesspass kept). */
+/**
+ * Receiver verdicts parsed from the topmost Authentication-Results. A vendor word is kept in `rawResult` with a
+ * `note` (Microsoft's `bestguesspass` comes as result `none`, rawResult `bestguesspass`).
+ */
 export interface AuthDetails {
   authservId: string | null;
-  spf: { result: string; domain?: string } | null;
-  dkim: { result: string; domain?: string; selector?: string }[];
-  dmarc: { result: string; domain?: string; note?: string } | null;
+  spf: { result: string; rawResult?: string; domain?: string; note?: string } | null;
+  dkim: { result: string; rawResult?: string; domain?: string; selector?: string; note?: string }[];
+  dmarc: { result: string; rawResult?: string; domain?: string; note?: string } | null;
 }
 
 /** One seed of a placement test: the SMTP outcome, then where the message landed and what the receiver said. */

@@ -15,14 +15,15 @@ function formatLatency(ms: number | null): string {
 function AuthVerdicts({ result }: { result: PlacementResult }) {
   const details = result.authDetails;
   const dkim = details?.dkim.find((d) => d.result === result.auth.dkim) ?? details?.dkim[0];
+  const notes = [details?.spf?.note, dkim?.note, details?.dmarc?.note].filter((n): n is string => Boolean(n));
   return (
     <div data-testid="auth-verdicts">
       <div className="auth-badges">
-        <AuthVerdictBadge method="spf" result={result.auth.spf} domain={details?.spf?.domain} />
-        <AuthVerdictBadge method="dkim" result={result.auth.dkim} domain={dkim?.domain} />
-        <AuthVerdictBadge method="dmarc" result={result.auth.dmarc} domain={details?.dmarc?.domain} note={details?.dmarc?.note} />
+        <AuthVerdictBadge method="spf" result={result.auth.spf} rawResult={details?.spf?.rawResult} domain={details?.spf?.domain} note={details?.spf?.note} />
+        <AuthVerdictBadge method="dkim" result={result.auth.dkim} rawResult={dkim?.rawResult} domain={dkim?.domain} note={dkim?.note} />
+        <AuthVerdictBadge method="dmarc" result={result.auth.dmarc} rawResult={details?.dmarc?.rawResult} domain={details?.dmarc?.domain} note={details?.dmarc?.note} />
       </div>
-      {details?.dmarc?.note ? <div className="muted small" data-testid="auth-note">{details.dmarc.note}</div> : null}
+      {notes.length > 0 ? <div className="muted small" data-testid="auth-note">{notes.join('; ')}</div> : null}
       {details?.authservId ? <div className="muted small">by <span className="mono">{details.authservId}</span></div> : null}
     </div>
   );

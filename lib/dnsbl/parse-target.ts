@@ -6,6 +6,7 @@ import ipaddr from 'ipaddr.js';
 import { AppError } from '../errors.ts';
 import type { Target } from './types.ts';
 import { intToIPv4, ipv4Problem, ipv4ToInt, parseIPv6 } from './parse-ip.ts';
+import { nonPublicReason } from './non-public-reason.ts';
 
 /** Smallest IPv4 prefix accepted for a range: a /16 expands to 65,536 addresses (one DNS query each per zone). */
 export const MIN_IPV4_PREFIX = 16;
@@ -28,11 +29,27 @@ function invalid(message: string): never {
  * - Domain → `{ kind: 'domain', value, display }`: lower-case punycode (UTS 46 via `url.domainToASCII`) without a
  *   trailing dot, `display` the Unicode form (case BL-14).
  *
+ * `options.publicOnly` (monitored assets): refuse addresses that are never public senders — unspecified,
+ * loopback, private (RFC 1918, fc00::/7), carrier-grade NAT (100.64.0.0/10), link-local, multicast, broadcast —
+ * and ranges holding them (see nonPublicReason). The documentation ranges (RFC 5737, 2001:db8::/32) stay
+ * accepted. Without it (the CLI, a diagnostic tool) RFC 5782 test points such as 127.0.0.2 may be queried.
+ *
  * @throws AppError `invalid_input` for a malformed target, with a message saying what is wrong and what is
- *   expected; `range_too_large` for an IPv4 range larger than /16 (65,536 addresses).
+ *   expected (and, with `publicOnly`, for a non-public address, saying why); `range_too_large` for an IPv4 range
+ *   larger than /16 (65,536 addresses).
  * @example parseTarget('::ffff:192.0.2.10') // { kind: 'ip', family: 4, value: '192.0.2.10' }
+ * @example parseTarget('10.0.0.1', { publicOnly: true }) // throws "blocklists list public sending addresses; 10.0.0.1 is a private address (RFC 1918)"
  */
-export function parseTarget(input: string): Target {
+export function parseTarget(input: string, options: { publicOnly?: boolean } = {}): Target {
+  const target = parseAnyTarget(input);
+  if (options.publicOnly) {
+    const why = nonPublicReason(target);
+    if (why) invalid(`blocklists list public sending addresses; ${why}`);
+  }
+  return target;
+}
+
+function parseAnyTarget(input: string): Target {
   const text = input.trim();
   if (text === '') invalid('The target is empty: give an IP address, an IPv4 range (CIDR) or a domain name.');
   if (/\s/.test(text)) {
@@ -135,6 +152,12 @@ function parseDomain(text: string): Target {
         `"${text}" has the label "${label}", which is not allowed: a label holds letters, digits and hyphens, ` +
           'and does not start or end with a hyphen.',
       );
+    }
+  }
+  for (const label of ascii.split('.')) {
+    // A label marked as punycode must decode (RFC 3492); node leaves an undecodable one as it is.
+    if (label.startsWith('xn--') && domainToUnicode(label).startsWith('xn--')) {
+      invalid(`${name} is not valid punycode: the label "${label}" does not decode to a Unicode name.`);
     }
   }
   return { kind: 'domain', value: ascii, display: domainToUnicode(ascii) };

@@ -81,6 +81,13 @@ export function AddAssetForm() {
           Added <span className="mono">{create.data.value}</span>; it is checked in the next sweep (or open it and press “Check now”).
         </div>
       ) : null}
+      {create.isSuccess && create.data.warnings.length > 0 ? (
+        <div className="alert warn" role="alert" data-testid="asset-form-warnings">
+          <ul style={{ margin: 0, paddingLeft: 18 }}>
+            {create.data.warnings.map((w) => <li key={w} data-testid="asset-form-warning">{w}</li>)}
+          </ul>
+        </div>
+      ) : null}
     </form>
   );
 }

@@ -136,3 +136,54 @@ test('URLs, e-mail addresses and malformed domains are refused with what to give
   expect(refusal('192.0.2.1:25').message).toContain('without ":port"');
   expect(refusal('   ').message).toContain('empty');
 });
+
+function publicRefusal(input: string): string {
+  try {
+    parseTarget(input, { publicOnly: true });
+  } catch (err) {
+    expect((err as AppError).code).toBe('invalid_input');
+    return (err as AppError).message;
+  }
+  throw new Error(`parseTarget accepted ${input} as a public address`);
+}
+
+test('monitored assets (publicOnly) refuse addresses that never send publicly, saying why', () => {
+  expect(publicRefusal('10.0.0.1')).toBe('blocklists list public sending addresses; 10.0.0.1 is a private address (RFC 1918)');
+  expect(publicRefusal('172.16.4.1')).toContain('private address (RFC 1918)');
+  expect(publicRefusal('192.168.1.1')).toContain('private address (RFC 1918)');
+  expect(publicRefusal('127.0.0.1')).toContain('127.0.0.1 is a loopback address');
+  expect(publicRefusal('::ffff:127.0.0.1')).toContain('127.0.0.1 is a loopback address');
+  expect(publicRefusal('0.0.0.0')).toContain('unspecified');
+  expect(publicRefusal('100.64.3.4')).toContain('carrier-grade NAT');
+  expect(publicRefusal('169.254.0.9')).toContain('link-local');
+  expect(publicRefusal('224.0.0.1')).toContain('multicast');
+  expect(publicRefusal('255.255.255.255')).toContain('the broadcast address');
+  expect(publicRefusal('::1')).toContain('loopback');
+  expect(publicRefusal('::')).toContain('unspecified');
+  expect(publicRefusal('fe80::1')).toContain('link-local');
+  expect(publicRefusal('fd12:3456::1')).toContain('unique local (private) address (RFC 4193, fc00::/7)');
+  expect(publicRefusal('ff02::1')).toContain('multicast');
+});
+
+test('ranges inside or holding non-public space are refused too', () => {
+  expect(publicRefusal('10.1.0.0/16')).toBe(
+    'blocklists list public sending addresses; 10.1.0.0/16 lies in 10.0.0.0/8: every address in it is a private address (RFC 1918)',
+  );
+  expect(publicRefusal('100.64.0.0/24')).toContain('carrier-grade NAT');
+  expect(publicRefusal('255.255.0.0/16')).toContain('includes 255.255.255.255, the broadcast address');
+});
+
+test('documentation and public addresses stay accepted as assets; the CLI (no option) may query test points', () => {
+  for (const v of ['192.0.2.1', '198.51.100.0/24', '203.0.113.7', '2001:db8::25', '8.8.8.8', '2a00:1450::1', 'example.com']) {
+    expect(() => parseTarget(v, { publicOnly: true }), v).not.toThrow();
+  }
+  expect(parseTarget('127.0.0.2')).toEqual({ kind: 'ip', family: 4, value: '127.0.0.2' });
+  expect(parseTarget('::ffff:7f00:2')).toEqual({ kind: 'ip', family: 4, value: '127.0.0.2' });
+});
+
+test('a punycode label that does not decode is refused; a valid one is kept with its Unicode form', () => {
+  const bad = refusal('xn--zz.example');
+  expect(bad.code).toBe('invalid_input');
+  expect(bad.message).toContain('xn--zz.example is not valid punycode');
+  expect(parseTarget('xn--bcher-kva.example')).toEqual({ kind: 'domain', value: 'xn--bcher-kva.example', display: 'bücher.example' });
+});

@@ -5,9 +5,10 @@ import path from 'node:path';
 /** Debian's rblcheck binary (package `rblcheck`). */
 export const RBLCHECK = '/usr/bin/rblcheck';
 
-/** What one rblcheck run did: wall-clock seconds, listed pairs it printed, its peak RSS (GNU time). */
+/** What one rblcheck run did: wall-clock seconds, CPU ms (user + system), listed pairs it printed, peak RSS (GNU time). */
 export interface RblcheckRun {
   seconds: number;
+  cpuMs: number;
   listed: { address: string; zone: string }[];
   maxRssMb: number;
 }
@@ -22,7 +23,7 @@ export interface RblcheckRun {
 export async function runRblcheck(params: { nameserver: string; zones: string[]; addresses: string[]; dir: string }): Promise<RblcheckRun> {
   const conf = path.join(params.dir, `resolv-${params.nameserver}.conf`);
   fs.writeFileSync(conf, `nameserver ${params.nameserver}\noptions timeout:2 attempts:2\n`);
-  const args = ['-m', 'sh', '-c', 'mount --bind "$0" /etc/resolv.conf && exec /usr/bin/time -f "%M" "$@"', conf, RBLCHECK, '-c'];
+  const args = ['-m', 'sh', '-c', 'mount --bind "$0" /etc/resolv.conf && exec /usr/bin/time -f "%M %U %S" "$@"', conf, RBLCHECK, '-c'];
   for (const z of params.zones) args.push('-s', z);
   args.push('-');
   const child = spawn('unshare', args, { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -36,12 +37,12 @@ export async function runRblcheck(params: { nameserver: string; zones: string[];
     child.stdin.end(`${params.addresses.join('\n')}\n`);
   });
   const seconds = (performance.now() - t0) / 1000;
-  const rss = /(\d+)\s*$/.exec(err);
+  const rss = /(\d+) ([\d.]+) ([\d.]+)\s*$/.exec(err);
   if (!rss) throw new Error(`rblcheck failed (exit ${code}): ${err.trim()}`);
   const listed: RblcheckRun['listed'] = [];
   for (const line of out.split('\n')) {
     const m = /^(\S+) listed by (\S+)$/.exec(line);
     if (m) listed.push({ address: m[1], zone: m[2] });
   }
-  return { seconds, listed, maxRssMb: Number(rss[1]) / 1024 };
+  return { seconds, cpuMs: (Number(rss[2]) + Number(rss[3])) * 1000, listed, maxRssMb: Number(rss[1]) / 1024 };
 }

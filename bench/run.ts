@@ -118,6 +118,8 @@ async function runRbl(size: BenchSize, nameserver: string, sample: number | null
   const scale = (count * zones.length) / queries;
   return {
     seconds: r.seconds * scale,
+    cpuMs: r.cpuMs * scale,
+    mainCpuMs: r.cpuMs * scale,
     queries: count * zones.length,
     found,
     falseListed,

@@ -2,8 +2,9 @@
  * Worker-thread side of createThreadedDnsClient: owns a UDP DNS client (createDnsClient) and answers batches of
  * queries posted by the main thread. Protocol (structured-clone messages on parentPort):
  * - in `{ q: [id, type, name, …] }`: a flat batch, `type` 0 = A, 1 = TXT; `{ close: true }`: close and exit.
- * - out `{ r: [id, code, data, …], s: [sent, retries, timeouts, tcpFallbacks] }`: outcomes batched per event-loop
- *   turn; `code` per OUTCOME_CODES, `data` the A addresses, the rcode (`other`) or, for TXT, `{ texts, tcp }`.
+ * - out `{ ready: true }` once, when the client is created; then `{ r: [id, code, data, …], s: [sent, retries,
+ *   timeouts, tcpFallbacks] }`: outcomes batched per event-loop turn; `code` per OUTCOME_CODES, `data` the A
+ *   addresses, the rcode (`other`) or, for TXT, `{ texts, tcp }`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDnsClient } from './dns-client.ts';
@@ -34,6 +35,7 @@ if (port) {
   };
   // Queries never reject here (no signal; the client is closed only on `close`, after the main thread failed them).
   const ignore = () => {};
+  port.postMessage({ ready: true });
   port.on('message', (msg: { q?: (number | string)[]; close?: boolean }) => {
     if (msg.close) {
       void client.close().then(() => port.close());

@@ -7,6 +7,7 @@ import { parseServer, formatServer } from './resolver-servers.ts';
 import type { ServerAddress } from './resolver-servers.ts';
 import { exchangeTcp } from './dns-tcp-exchange.ts';
 import { encodeQuery } from './encode-query.ts';
+import { decodeErrorReply } from './decode-error-reply.ts';
 import { lowerName, replyOutcome } from './reply-outcome.ts';
 import type { DecodedReply } from './reply-outcome.ts';
 
@@ -53,6 +54,8 @@ interface Pending {
   socket: Sock | null;
   timer: NodeJS.Timeout | null;
   signal: AbortSignal | undefined;
+  /** The datagram last sent: its question section is what a reply must echo. */
+  query: Buffer | null;
   resolve: (reply: Reply) => void;
   reject: (err: unknown) => void;
 }
@@ -126,7 +129,7 @@ class UdpDnsClient implements DnsClient {
     if (this.#addrs.length === 0) return Promise.resolve(null);
     return new Promise<Reply>((resolve, reject) => {
       const q: Pending = {
-        id: 0, name: lowerName(name), type, server: 0, triesLeft: this.#tries, socket: null, timer: null, signal, resolve, reject,
+        id: 0, name: lowerName(name), type, server: 0, triesLeft: this.#tries, socket: null, timer: null, signal, query: null, resolve, reject,
       };
       if (signal) this.#join(q, signal);
       this.#send(q);
@@ -143,6 +146,7 @@ class UdpDnsClient implements DnsClient {
     q.triesLeft--;
     sock.pending.set(id, q);
     const buf = encodeQuery({ id, name: q.name, type: q.type });
+    q.query = buf;
     this.stats.sent++;
     if (sock.backlog) sock.backlog.push(buf);
     else sock.udp.send(buf);
@@ -178,7 +182,7 @@ class UdpDnsClient implements DnsClient {
     if (rinfo.port !== server.port || rinfo.address !== server.address) return;
     let reply: Decoded;
     try {
-      reply = packet.decode(msg);
+      reply = decodeErrorReply({ msg, query: q.query, name: q.name, type: q.type }) ?? packet.decode(msg);
     } catch {
       return;
     }

@@ -34,10 +34,26 @@ export function keyTypeOf(target: string): KeyType {
  */
 export function queryName(params: { target: string; keyType: KeyType; zone: string }): string {
   const { target, keyType } = params;
-  const zone = params.zone.toLowerCase().replace(/\.$/, '');
-  const name = `${reversedKey(target, keyType)}.${zone}`;
+  return joinQueryName({ key: queryKey({ target, keyType }), target, zone: params.zone.toLowerCase().replace(/\.$/, '') });
+}
+
+/**
+ * The zone-independent part of queryName: the reversed octets, reversed nibbles or punycode domain, validated.
+ * A sweep computes it once per target and joins it to every zone with joinQueryName.
+ * @throws AppError `invalid_input` when the target does not match `keyType` (same messages as queryName).
+ */
+export function queryKey(params: { target: string; keyType: KeyType }): string {
+  return reversedKey(params.target, params.keyType);
+}
+
+/**
+ * `<key>.<zone>` for a key from queryKey and a zone already lower-cased without a trailing dot.
+ * @throws AppError `invalid_input` when the name exceeds 253 characters (same message as queryName).
+ */
+export function joinQueryName(params: { key: string; target: string; zone: string }): string {
+  const name = `${params.key}.${params.zone}`;
   if (name.length > 253) {
-    throw new AppError('invalid_input', `The query name for ${target} on ${zone} is longer than 253 characters.`);
+    throw new AppError('invalid_input', `The query name for ${params.target} on ${params.zone} is longer than 253 characters.`);
   }
   return name;
 }

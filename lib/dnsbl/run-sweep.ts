@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CheckResult, DnsOutcome, KeyType, ResolverHealth, ZoneDefinition, ZoneHealth } from './types.ts';
 import type { DnsClient } from './dns-client.ts';
-import { queryName } from './query-name.ts';
+import { joinQueryName, queryKey } from './query-name.ts';
 import { classifyAnswer } from './classify-answer.ts';
+import type { Classification } from './classify-answer.ts';
 import { zoneAppliesTo } from './zone-catalog.ts';
 import { checkZoneHealth } from './check-zone-health.ts';
 import type { ZoneKeyHealth } from './check-zone-health.ts';
@@ -79,12 +80,17 @@ export async function runSweep(params: {
   const needsConfirmation = params.needsConfirmation ?? (() => true);
   const zoneLimit = params.zoneConcurrency ?? 25;
   const global = createGate(params.concurrency ?? 100);
-  const zoneGates = new Map<string, Gate>(zones.map((z) => [z.zone, createGate(zoneLimit)]));
-  const health = new Map<string, Promise<ZoneKeyHealth>>();
+  const states: ZoneState[] = zones.map((def) => ({
+    def,
+    suffix: def.zone.toLowerCase().replace(/\.$/, ''),
+    gate: createGate(zoneLimit),
+    known: {},
+    probing: {},
+  }));
   const settledHealth: ZoneKeyHealth[] = [];
-  const healthKnown = new Map<string, ZoneKeyHealth>();
   const ctl = new AbortController();
   const signal = ctl.signal;
+  const queryOpts = { signal };
   const counts = { listed: 0, notListed: 0, errors: 0, notApplicable: 0 };
   const total = params.expectedQueries ?? null;
   let queries = 0;
@@ -109,76 +115,80 @@ export async function runSweep(params: {
     onProgress({ done, total });
   }
 
-  async function ask<T>(zone: string, send: () => Promise<T>): Promise<T | null> {
+  // The hot path: one A query through the budget, the zone's gate and the global gate (no closure per query).
+  async function askA(s: ZoneState, name: string): Promise<DnsOutcome | null> {
     signal.throwIfAborted();
-    if (budget && !budget.take(zone, 1)) return null;
-    const zg = zoneGates.get(zone) as Gate;
-    const w1 = zg.acquire();
+    if (budget && !budget.take(s.def.zone, 1)) return null;
+    const w1 = s.gate.acquire();
     if (w1) await w1;
     const w2 = global.acquire();
     if (w2) await w2;
     try {
       signal.throwIfAborted();
       queries++;
-      return await send();
+      return await client.resolveA(name, queryOpts);
     } finally {
       global.release();
-      zg.release();
+      s.gate.release();
       done++;
       progress();
     }
   }
 
-  const lookupA = (zone: string, name: string): Promise<DnsOutcome | null> => ask(zone, () => client.resolveA(name, { signal }));
+  async function askTxt(s: ZoneState, name: string): Promise<{ texts: string[] } | null> {
+    signal.throwIfAborted();
+    if (budget && !budget.take(s.def.zone, 1)) return null;
+    const w1 = s.gate.acquire();
+    if (w1) await w1;
+    const w2 = global.acquire();
+    if (w2) await w2;
+    try {
+      signal.throwIfAborted();
+      queries++;
+      return await client.resolveTxt(name, queryOpts);
+    } finally {
+      global.release();
+      s.gate.release();
+      done++;
+      progress();
+    }
+  }
 
-  function healthOf(zone: ZoneDefinition, keyType: KeyType): ZoneKeyHealth | Promise<ZoneKeyHealth> {
-    const id = `${keyType} ${zone.zone}`;
-    const known = healthKnown.get(id);
-    if (known) return known;
-    let h = health.get(id);
+  function healthOf(s: ZoneState, keyType: KeyType): Promise<ZoneKeyHealth> {
+    let h = s.probing[keyType];
     if (!h) {
-      h = checkZoneHealth({ zone, keyType, lookup: (name) => lookupA(zone.zone, name) });
+      h = checkZoneHealth({ zone: s.def, keyType, lookup: (name) => askA(s, name) });
       h.then((r) => {
         settledHealth.push(r);
-        healthKnown.set(id, r);
+        s.known[keyType] = r;
       }, () => {});
-      health.set(id, h);
+      s.probing[keyType] = h;
     }
     return h;
   }
 
-  async function check(t: SweepTarget, zone: ZoneDefinition): Promise<SweepResult> {
-    const base = { target: t.value, zone: zone.zone, ...(t.key !== undefined ? { key: t.key } : {}) };
-    const known = healthOf(zone, t.keyType);
-    const h = known instanceof Promise ? await known : known;
-    if (h.budgetExhausted) return { ...base, verdict: 'error', reason: 'budget_exhausted', codes: [], meanings: [] };
-    if (!h.healthy) return { ...base, verdict: 'error', reason: 'zone_unhealthy', codes: [], meanings: [], detail: h.reason };
+  async function check(t: SweepTarget, s: ZoneState, key: string | Error): Promise<SweepResult> {
+    const zone = s.def.zone;
+    const h = s.known[t.keyType] ?? (await healthOf(s, t.keyType));
+    if (h.budgetExhausted) return resultOf(t, zone, BUDGET_EXHAUSTED);
+    if (!h.healthy) return resultOf(t, zone, { verdict: 'error', reason: 'zone_unhealthy', codes: [], meanings: [], detail: h.reason });
     let name: string;
     try {
-      name = queryName({ target: t.value, keyType: t.keyType, zone: zone.zone });
+      if (typeof key !== 'string') throw key;
+      name = joinQueryName({ key, target: t.value, zone: s.suffix });
     } catch (err) {
-      return { ...base, verdict: 'not_applicable', codes: [], meanings: [], detail: (err as Error).message };
+      return resultOf(t, zone, { verdict: 'not_applicable', codes: [], meanings: [], detail: (err as Error).message });
     }
-    const classify = (outcome: DnsOutcome | null): SweepResult => {
-      if (outcome === null) return { ...base, verdict: 'error', reason: 'budget_exhausted', codes: [], meanings: [] };
-      const c = classifyAnswer({ zone, outcome });
-      return {
-        ...base,
-        verdict: c.verdict,
-        ...(c.reason !== undefined ? { reason: c.reason } : {}),
-        codes: c.codes,
-        meanings: c.meanings,
-        ...(c.detail !== undefined ? { detail: c.detail } : {}),
-      };
-    };
-    let result = classify(await lookupA(zone.zone, name));
+    const classify = (outcome: DnsOutcome | null): SweepResult =>
+      resultOf(t, zone, outcome === null ? BUDGET_EXHAUSTED : classifyAnswer({ zone: s.def, outcome }));
+    let result = classify(await askA(s, name));
     if (result.verdict === 'listed' && needsConfirmation(result)) {
       await sleep(confirmDelayMs, undefined, { signal });
-      result = classify(await lookupA(zone.zone, name));
+      result = classify(await askA(s, name));
       if (result.verdict === 'listed') result.confirmed = true;
     }
     if (result.verdict === 'listed' || result.reason === 'query_blocked') {
-      const txt = await ask(zone.zone, () => client.resolveTxt(name, { signal }));
+      const txt = await askTxt(s, name);
       if (txt && txt.texts.length > 0) result.txt = txt.texts.join('; ');
     }
     return result;
@@ -221,9 +231,9 @@ export async function runSweep(params: {
   const waitBelow = async (n: number) => {
     while (pending > n) await new Promise<void>((res) => (wake = res));
   };
-  async function run(t: SweepTarget, zone: ZoneDefinition): Promise<void> {
+  async function run(t: SweepTarget, s: ZoneState, key: string | Error): Promise<void> {
     try {
-      const out = emit(await check(t, zone));
+      const out = emit(await check(t, s, key));
       if (out) await out;
     } catch (err) {
       stop(err);
@@ -239,16 +249,25 @@ export async function runSweep(params: {
 
   try {
     outer: for await (const t of params.targets) {
-      for (const zone of zones) {
+      // The zone-independent part of the query name, validated once per target (not once per zone).
+      let key: string | Error | undefined;
+      for (const s of states) {
         if (failure !== undefined) break outer;
-        if (!zoneAppliesTo(zone, t.keyType)) {
-          const out = emit({ target: t.value, zone: zone.zone, verdict: 'not_applicable', codes: [], meanings: [], ...(t.key !== undefined ? { key: t.key } : {}) });
+        if (!zoneAppliesTo(s.def, t.keyType)) {
+          const out = emit({ target: t.value, zone: s.def.zone, verdict: 'not_applicable', codes: [], meanings: [], ...(t.key !== undefined ? { key: t.key } : {}) });
           if (out) await out;
           continue;
         }
+        if (key === undefined) {
+          try {
+            key = queryKey({ target: t.value, keyType: t.keyType });
+          } catch (err) {
+            key = err as Error;
+          }
+        }
         if (pending >= maxPending) await waitBelow(maxPending - 1);
         pending++;
-        void run(t, zone);
+        void run(t, s, key);
       }
     }
   } catch (err) {
@@ -268,6 +287,28 @@ export async function runSweep(params: {
     counts,
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+/** Per-zone state of one sweep: the zone's gate and its health per key type (settled, or being probed). */
+interface ZoneState {
+  def: ZoneDefinition;
+  /** The zone lower-cased without a trailing dot, as query names end. */
+  suffix: string;
+  gate: Gate;
+  known: Partial<Record<KeyType, ZoneKeyHealth>>;
+  probing: Partial<Record<KeyType, Promise<ZoneKeyHealth>>>;
+}
+
+const BUDGET_EXHAUSTED: Classification = { verdict: 'error', reason: 'budget_exhausted', codes: [], meanings: [] };
+
+/** A SweepResult with its keys in the order the CLI and the API print them (target, zone, key, verdict, …). */
+function resultOf(t: SweepTarget, zone: string, c: Classification): SweepResult {
+  const r = (t.key !== undefined ? { target: t.value, zone, key: t.key, verdict: c.verdict } : { target: t.value, zone, verdict: c.verdict }) as SweepResult;
+  if (c.reason !== undefined) r.reason = c.reason;
+  r.codes = c === BUDGET_EXHAUSTED ? [] : c.codes;
+  r.meanings = c === BUDGET_EXHAUSTED ? [] : c.meanings;
+  if (c.detail !== undefined) r.detail = c.detail;
+  return r;
 }
 
 function abortError(reason: unknown): Error {

@@ -30,6 +30,8 @@ function outcomeOf(code: number, data: unknown): DnsOutcome {
  * The UDP client of createDnsClient run on a worker thread, so that the send and receive system calls and the
  * reply decoding (most of a query's CPU cost on a fast resolver) use a second core while the caller's thread
  * classifies. Queries and answers cross threads in batches, one message per event-loop turn each way.
+ * Until the worker has started (~0.25 s: a new isolate loading the client), queries go to an in-thread client,
+ * so a sweep never waits for the thread; afterwards `inThreadShare` (0–1, default 0) of them still do.
  * Behaviour is the DnsClient contract: never rejects for DNS outcomes; an aborted query rejects at once with the
  * signal's reason (its datagram, already sent, is answered or times out on the worker and is then dropped);
  * `close()` fails queries in flight and stops the thread. If the worker cannot start or fails, queries in flight
@@ -37,14 +39,25 @@ function outcomeOf(code: number, data: unknown): DnsOutcome {
  * bundled build), this is simply createDnsClient.
  * @throws AppError `invalid_input` when a server is not an IP address with an optional port (as createDnsClient).
  */
-export function createThreadedDnsClient(params: { servers: string[]; timeoutMs?: number; tries?: number; sockets?: number }): DnsClient & { readonly stats: DnsClientStats } {
+export function createThreadedDnsClient(params: {
+  servers: string[];
+  timeoutMs?: number;
+  tries?: number;
+  sockets?: number;
+  inThreadShare?: number;
+}): ThreadedDnsClientApi {
   const local = createDnsClient(params);
-  if (!fs.existsSync(WORKER_FILE) || params.servers.length === 0) return local;
+  if (!fs.existsSync(WORKER_FILE) || params.servers.length === 0) return Object.assign(local, { started: Promise.resolve(false) });
   return new ThreadedDnsClient(params, local);
 }
 
-class ThreadedDnsClient implements DnsClient {
+/** The client with its counters; `started` resolves true once the worker thread answers queries, false if it never will. */
+export type ThreadedDnsClientApi = DnsClient & { readonly stats: DnsClientStats; readonly started: Promise<boolean> };
+
+class ThreadedDnsClient implements ThreadedDnsClientApi {
   readonly servers: string[];
+  readonly started: Promise<boolean>;
+  #onStarted: (ok: boolean) => void = () => {};
   #worker: Worker | null;
   #local: DnsClient & { readonly stats: DnsClientStats };
   #usingLocal = false;
@@ -57,16 +70,30 @@ class ThreadedDnsClient implements DnsClient {
   #groups = new Map<AbortSignal, { n: number; onAbort: () => void }>();
   #closed = false;
   #exited: Promise<void>;
+  #share: number;
+  #credit = 0;
+  #ready = false;
 
-  constructor(params: { servers: string[]; timeoutMs?: number; tries?: number; sockets?: number }, local: DnsClient & { readonly stats: DnsClientStats }) {
+  constructor(
+    params: { servers: string[]; timeoutMs?: number; tries?: number; sockets?: number; inThreadShare?: number },
+    local: DnsClient & { readonly stats: DnsClientStats },
+  ) {
     this.#local = local;
+    this.#share = Math.min(1, Math.max(0, params.inThreadShare ?? 0));
+    this.started = new Promise((res) => (this.#onStarted = res));
     this.servers = local.servers;
     const worker = new Worker(WORKER_FILE, {
       workerData: { servers: params.servers, timeoutMs: params.timeoutMs, tries: params.tries, sockets: params.sockets },
     });
     this.#worker = worker;
     worker.unref();
-    worker.on('message', (msg: { r: unknown[]; s: number[] }) => this.#onResults(msg));
+    worker.on('message', (msg: { r: unknown[]; s: number[]; ready?: true }) => {
+      if (msg.ready) {
+        this.#ready = true;
+        this.#onStarted(true);
+      }
+      else this.#onResults(msg);
+    });
     worker.on('error', () => this.#toLocal());
     this.#exited = new Promise((res) => worker.once('exit', () => {
       if (!this.#closed) this.#toLocal();
@@ -81,13 +108,24 @@ class ThreadedDnsClient implements DnsClient {
   }
 
   resolveA(name: string, opts?: { signal?: AbortSignal }): Promise<DnsOutcome> {
-    if (this.#usingLocal) return this.#local.resolveA(name, opts);
+    if (this.#inThread()) return this.#local.resolveA(name, opts);
     return this.#query(0, name, opts?.signal);
   }
 
   resolveTxt(name: string, opts?: { signal?: AbortSignal }): Promise<TxtReply> {
-    if (this.#usingLocal) return this.#local.resolveTxt(name, opts);
+    if (this.#inThread()) return this.#local.resolveTxt(name, opts);
     return this.#query(1, name, opts?.signal);
+  }
+
+  /** Whether this query goes to the in-thread client: before the worker is ready, after it failed, else a share. */
+  #inThread(): boolean {
+    if (this.#usingLocal) return true;
+    if (this.#closed) return false;
+    if (!this.#ready) return true;
+    this.#credit += this.#share;
+    if (this.#credit < 1) return false;
+    this.#credit -= 1;
+    return true;
   }
 
   #query<T>(type: 0 | 1, name: string, signal: AbortSignal | undefined): Promise<T> {
@@ -144,6 +182,7 @@ class ThreadedDnsClient implements DnsClient {
   #toLocal(): void {
     if (this.#usingLocal) return;
     this.#usingLocal = true;
+    this.#onStarted(false);
     const worker = this.#worker;
     this.#worker = null;
     if (worker) void worker.terminate();
@@ -185,6 +224,7 @@ class ThreadedDnsClient implements DnsClient {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    this.#onStarted(false);
     const closed = new Error('DNS client is closed');
     for (const p of this.#pending.values()) {
       if (p.signal) this.#leave(p.signal);

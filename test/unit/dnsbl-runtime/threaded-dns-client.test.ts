@@ -31,6 +31,7 @@ test('on the worker thread every rcode still maps to its own outcome (DNS-01)', 
   const client = createThreadedDnsClient({ servers: [peer.server], timeoutMs: 200, tries: 1 });
   try {
     expect(client.servers).toEqual([peer.server]);
+    expect(await client.started).toBe(true);
     expect(await client.resolveA('2.0.0.127.bl.test')).toEqual({ kind: 'answer', addresses: ['127.0.0.2', '127.0.0.4'] });
     expect(await client.resolveA('1.0.0.127.bl.test')).toEqual({ kind: 'nxdomain' });
     expect(await client.resolveA('nodata.bl.test')).toEqual({ kind: 'nodata' });
@@ -45,6 +46,7 @@ test('on the worker thread every rcode still maps to its own outcome (DNS-01)', 
 
 test('TXT records come back joined per record, and a truncated reply says it came over TCP', async () => {
   const client = createThreadedDnsClient({ servers: [peer.server], timeoutMs: 1000 });
+  await client.started;
   try {
     expect(await client.resolveTxt('2.0.0.127.bl.test')).toEqual({
       outcome: { kind: 'answer', addresses: [] },
@@ -59,6 +61,7 @@ test('TXT records come back joined per record, and a truncated reply says it cam
 
 test('aborting one query rejects it with the signal reason at once; the others still answer', async () => {
   const client = createThreadedDnsClient({ servers: [peer.server], timeoutMs: 2000 });
+  await client.started;
   try {
     const ac = new AbortController();
     const cancelled = client.resolveA('slow.bl.test', { signal: ac.signal });
@@ -74,6 +77,7 @@ test('aborting one query rejects it with the signal reason at once; the others s
 
 test('a timeout retries on the next server; the counters cross from the worker', async () => {
   const client = createThreadedDnsClient({ servers: [silent.server, peer.server], timeoutMs: 150, tries: 2 });
+  await client.started;
   try {
     expect(await client.resolveA('2.0.0.127.bl.test')).toEqual({ kind: 'answer', addresses: ['127.0.0.2', '127.0.0.4'] });
     expect(client.stats).toMatchObject({ sent: 2, retries: 1, timeouts: 1 });
@@ -84,6 +88,7 @@ test('a timeout retries on the next server; the counters cross from the worker',
 
 test('close() fails the queries in flight, refuses new ones and stops the thread', async () => {
   const client = createThreadedDnsClient({ servers: [silent.server], timeoutMs: 5000 });
+  await client.started;
   const inflight = expect(client.resolveA('never.bl.test')).rejects.toThrow('DNS client is closed');
   await client.close();
   await inflight;
@@ -94,11 +99,36 @@ test('close() fails the queries in flight, refuses new ones and stops the thread
 
 test('300 queries in flight each get their own answer', async () => {
   const client = createThreadedDnsClient({ servers: [peer.server], timeoutMs: 1000 });
+  await client.started;
   try {
     const names = Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? '2.0.0.127.bl.test' : '1.0.0.127.bl.test'));
     const outcomes = await Promise.all(names.map((n) => client.resolveA(n)));
     expect(outcomes.filter((o) => o.kind === 'answer').length).toBe(100);
     expect(outcomes.filter((o) => o.kind === 'nxdomain').length).toBe(200);
+  } finally {
+    await client.close();
+  }
+});
+
+test('queries asked before the thread has started are answered in-thread, the same way', async () => {
+  const client = createThreadedDnsClient({ servers: [peer.server], timeoutMs: 1000 });
+  try {
+    const early = await Promise.all([client.resolveA('2.0.0.127.bl.test'), client.resolveA('1.0.0.127.bl.test')]);
+    expect(early).toEqual([{ kind: 'answer', addresses: ['127.0.0.2', '127.0.0.4'] }, { kind: 'nxdomain' }]);
+    expect(await client.started).toBe(true);
+    expect(await client.resolveA('2.0.0.127.bl.test')).toEqual({ kind: 'answer', addresses: ['127.0.0.2', '127.0.0.4'] });
+    expect(client.stats.sent).toBe(3);
+  } finally {
+    await client.close();
+  }
+});
+
+test('with inThreadShare 1 (all queries on the calling thread) every query is still answered', async () => {
+  const client = createThreadedDnsClient({ servers: [peer.server], timeoutMs: 1000, inThreadShare: 1 });
+  try {
+    await client.started;
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => client.resolveA('1.0.0.127.bl.test')));
+    expect(outcomes.every((o) => o.kind === 'nxdomain')).toBe(true);
   } finally {
     await client.close();
   }

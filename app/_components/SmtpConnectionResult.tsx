@@ -48,7 +48,9 @@ export function SmtpConnectionResult({ result, security, hasAuth, testId = 'conn
         <strong>{result.ok ? 'Connection works. ' : `Failed at ${STAGE_WORDS[result.stage] ?? result.stage}. `}</strong>
         {result.message}
       </div>
-      {result.ok && !result.code ? null : (
+      {result.ok ? (
+        result.code ? <div className="small mono" data-testid="connection-reply">{[result.code, result.enhancedCode, result.text].filter(Boolean).join(' ')}</div> : null
+      ) : (
         <SmtpOutcome outcome={result.outcome} category={result.category} stage={result.stage} code={result.code} enhancedCode={result.enhancedCode} text={result.text} testId="connection-reply" />
       )}
     </div>

@@ -20,18 +20,23 @@ interface Fields {
   spamFolder: string;
 }
 
-/** IMAP hosts of the big providers, filled in when the provider changes and the host is still empty. */
+/** IMAP hosts of the big providers, filled in when the provider changes and the host is empty or another provider's. */
 const PROVIDER_HOSTS: Partial<Record<SeedProvider, string>> = {
   gmail: 'imap.gmail.com',
   outlook: 'outlook.office365.com',
   yahoo: 'imap.mail.yahoo.com',
 };
 
+/** True when the user typed a host of their own (not empty and not one of PROVIDER_HOSTS). */
+function isCustomHost(host: string): boolean {
+  return host !== '' && !Object.values(PROVIDER_HOSTS).includes(host);
+}
+
 function initialFields(mailbox?: SeedMailbox): Fields {
   return {
     provider: mailbox?.provider ?? 'gmail',
     address: mailbox?.address ?? '',
-    imapHost: mailbox?.imapHost ?? '',
+    imapHost: mailbox?.imapHost ?? PROVIDER_HOSTS.gmail ?? '',
     imapPort: String(mailbox?.imapPort ?? 993),
     imapSecurity: mailbox?.imapSecurity ?? 'implicit_tls',
     imapUser: mailbox?.imapUser ?? '',
@@ -74,7 +79,7 @@ export function SeedMailboxForm({ mailbox, onDone }: { mailbox?: SeedMailbox; on
     if (mutation.isError) mutation.reset();
   };
   const onProvider = (provider: SeedProvider) => {
-    setF((prev) => ({ ...prev, provider, imapHost: prev.imapHost || (PROVIDER_HOSTS[provider] ?? '') }));
+    setF((prev) => ({ ...prev, provider, imapHost: isCustomHost(prev.imapHost) ? prev.imapHost : (PROVIDER_HOSTS[provider] ?? '') }));
   };
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,16 +1,12 @@
 import type { PlacementResult } from '../../../_hooks/api-types.ts';
 import { AuthVerdictBadge } from '../../../_components/AuthVerdictBadge.tsx';
 import { PlacementBadge } from '../../../_components/PlacementBadge.tsx';
+import { formatDuration } from '../../../_components/format.ts';
 import { RelativeTime } from '../../../_components/RelativeTime.tsx';
 import { SmtpOutcome } from '../../../_components/SmtpOutcome.tsx';
 import { providerWords } from '../../../_components/placement-words.ts';
 import { EgressIp } from './EgressIp.tsx';
 
-/** Latency from send to arrival in seconds ("12.4 s"), "—" while unknown. */
-function formatLatency(ms: number | null): string {
-  if (ms === null) return '—';
-  return `${(ms / 1000).toLocaleString(undefined, { maximumFractionDigits: 1 })} s`;
-}
 
 function AuthVerdicts({ result }: { result: PlacementResult }) {
   const details = result.authDetails;
@@ -47,7 +43,7 @@ export function ResultRow({ placementTestId, result }: { placementTestId: string
       </td>
       <td data-testid="result-folder">{result.folder ? <span className="mono">{result.folder}</span> : <span className="muted">—</span>}</td>
       <td><PlacementBadge result={result} sent={result.smtp.outcome === 'accepted'} /></td>
-      <td className="num" data-testid="result-latency" data-ms={result.latencyMs ?? ''}>{formatLatency(result.latencyMs)}</td>
+      <td className="num" data-testid="result-latency" data-ms={result.latencyMs ?? ''}>{result.latencyMs === null ? '—' : formatDuration(result.latencyMs)}</td>
       <td>{result.placement === 'pending' || result.placement === 'missing' || result.placement === 'error' ? <span className="muted">—</span> : <AuthVerdicts result={result} />}</td>
       <td><EgressIp placementTestId={placementTestId} ip={result.egressIp} monitored={result.egressMonitored} /></td>
     </tr>

@@ -19,8 +19,43 @@ const RESOLVER_TONE: Record<Overview['resolver']['status'], Tone> = {
   ok: 'green',
   blocked: 'red',
   rewriting: 'red',
+  unreachable: 'red',
   unknown: 'gray',
 };
+
+const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
+
+/** What the resolver status means for the verdicts, with how many zones failed and how many were checked. */
+function resolverProblem(resolver: Overview['resolver']): string | null {
+  const failed = resolver.zonesFailed;
+  const checked = resolver.zonesChecked;
+  const counts = failed !== undefined && checked !== undefined;
+  switch (resolver.status) {
+    case 'unreachable':
+      return 'The resolver is not answering: every test point query timed out or was refused, so no zone could be checked. Check DNSBL_RESOLVER and that the resolver is running.';
+    case 'blocked':
+      return counts
+        ? `${plural(failed, 'zone')} failed their positive test point at once: the resolver is probably refused by those list operators, and listings on them are not being checked. ${plural(checked, 'zone')} ${checked === 1 ? 'was' : 'were'} checked normally.`
+        : 'Most zones fail their positive test point: the resolver is probably refused by the list operators; listings on those zones are not being checked.';
+    case 'rewriting':
+      return 'The resolver answers outside 127.0.0.0/8: it rewrites answers (e.g. an ISP’s NXDOMAIN redirect). Answers are not verdicts.';
+    default:
+      return null;
+  }
+}
+
+function BudgetBanner({ overview }: { overview: Overview }) {
+  if (overview.zonesBudgetExhausted === 0) return null;
+  const zones = overview.budgetExhaustedZones;
+  return (
+    <div className="alert warn" role="alert" data-testid="budget-exhausted-banner" data-count={overview.zonesBudgetExhausted}>
+      Daily query budget used up on {plural(overview.zonesBudgetExhausted, 'zone')}: <span className="mono">{zones.join(', ')}</span>.
+      Targets on {zones.length === 1 ? 'it' : 'them'} read “daily budget exhausted” until the budget resets{' '}
+      <RelativeTime value={overview.budgetResetsAt} /> (midnight UTC). Sweep fewer addresses, sweep less often
+      (DNSBL_SWEEP_CRON), or raise the zone’s budget if your agreement with the operator allows it.
+    </div>
+  );
+}
 
 function Count({ label, value, tone, testId, href }: { label: string; value: number; tone?: string; testId: string; href?: string }) {
   const body = (
@@ -54,12 +89,8 @@ function ResolverPanel({ resolver }: { resolver: Overview['resolver'] }) {
           resolver.
         </div>
       ) : null}
-      {resolver.status === 'blocked' || resolver.status === 'rewriting' ? (
-        <div className="alert error" role="alert">
-          {resolver.status === 'blocked'
-            ? 'Most zones fail their positive test point: the resolver is blocked by the list operators. Listings are not being checked.'
-            : 'The resolver answers outside 127.0.0.0/8: it rewrites answers (e.g. an ISP’s NXDOMAIN redirect). Answers are not verdicts.'}
-        </div>
+      {resolverProblem(resolver) ? (
+        <div className="alert error" role="alert" data-testid="resolver-problem">{resolverProblem(resolver)}</div>
       ) : null}
     </section>
   );
@@ -152,6 +183,7 @@ export function OverviewPage() {
       <LoadingPanel isLoading={isLoading} error={error}>
         {data ? (
           <>
+            <BudgetBanner overview={data} />
             <div className="cards" data-testid="overview-counts">
               <Count label="Assets" value={data.assets} testId="overview-assets" href="/assets" />
               <Count label="Listed" value={data.listed} tone="red" testId="overview-listed" href="/assets" />

@@ -28,6 +28,7 @@ export const RESOLVER_WORDS: Record<ResolverStatus, string> = {
   ok: 'ok',
   blocked: 'blocked',
   rewriting: 'rewriting answers',
+  unreachable: 'not answering',
   unknown: 'unknown',
 };
 

@@ -39,6 +39,8 @@ export interface Asset {
   listed: number;
   errors: number;
   lastCheckedAt: string | null;
+  /** Why the last sweep had errors, per (zone, reason), most targets first. */
+  errorReasons: { zone: string; reason: ErrorReason; targets: number }[];
 }
 
 export interface CreatedAsset {
@@ -113,7 +115,7 @@ export interface Zone {
   delistUrl?: string;
 }
 
-export type ResolverStatus = 'ok' | 'blocked' | 'rewriting' | 'unknown';
+export type ResolverStatus = 'ok' | 'blocked' | 'rewriting' | 'unreachable' | 'unknown';
 
 export interface Overview {
   assets: number;
@@ -123,7 +125,18 @@ export interface Overview {
   unchecked: number;
   zonesEnabled: number;
   zonesUnhealthy: number;
-  resolver: { status: ResolverStatus; reason?: string; isPublic: boolean; servers: string[] };
+  zonesBudgetExhausted: number;
+  budgetExhaustedZones: string[];
+  budgetResetsAt: string;
+  resolver: {
+    status: ResolverStatus;
+    reason?: string;
+    isPublic: boolean;
+    servers: string[];
+    /** Zones that passed / failed their test points in the latest sweep. */
+    zonesChecked?: number;
+    zonesFailed?: number;
+  };
   lastSweep?: { id: string; status: JobRunStatus; startedAt: string; finishedAt?: string };
   nextSweepAt?: string;
   running?: { id: string; jobId: string; progressDone: number; progressTotal: number };

@@ -39,7 +39,12 @@ export async function sendResolverAlert(params: {
     await writeSetting({ key: 'resolver.health', value: current, db });
     return 'not_configured';
   }
-  const what = resolver.status === 'blocked' ? 'is blocked by the DNS blocklists' : 'rewrites DNS answers';
+  const what =
+    resolver.status === 'blocked'
+      ? 'is blocked by the DNS blocklists'
+      : resolver.status === 'unreachable'
+        ? 'is not answering (every test point query timed out or was refused)'
+        : 'rewrites DNS answers';
   const text = [
     `The DNS resolver Inboxwatch uses for blocklist queries ${what}; verdicts are not trustworthy until this is fixed.`,
     resolver.reason ? `Why: ${resolver.reason}` : '',

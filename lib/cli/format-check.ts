@@ -1,4 +1,4 @@
-import type { CheckResult } from '../dnsbl/types.ts';
+import type { CheckResult, ErrorReason } from '../dnsbl/types.ts';
 
 /**
  * The `--json` output: a JSON array (2-space indented, trailing newline), one object per (target, zone) with
@@ -20,11 +20,14 @@ export function formatCheckJson(results: CheckResult[]): string {
 /**
  * The human output: a table of listings, then of errors (not_listed and not_applicable pairs are only counted),
  * then one count line, e.g. `1 target × 3 zones: 1 listed, 1 not listed, 1 error, 0 not applicable`.
+ * Errors whose reason is in `omitReasons` (e.g. zone_unhealthy when the resolver is not answering, said once
+ * by the caller) are counted but get no row.
  */
-export function formatCheckTable(params: { results: CheckResult[]; targets: number }): string {
+export function formatCheckTable(params: { results: CheckResult[]; targets: number; omitReasons?: ErrorReason[] }): string {
   const { results } = params;
+  const omit = new Set(params.omitReasons ?? []);
   const listed = results.filter((r) => r.verdict === 'listed');
-  const errors = results.filter((r) => r.verdict === 'error');
+  const errors = results.filter((r) => r.verdict === 'error' && !(r.reason && omit.has(r.reason)));
   const lines: string[] = [];
   if (listed.length > 0) {
     lines.push(...table(['TARGET', 'ZONE', 'LISTED', 'CODES', 'MEANING', 'TXT'], listed.map((r) => [

@@ -82,9 +82,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       zoneConcurrency: config.DNSBL_ZONE_CONCURRENCY,
       onSummary: (s) => (summary = s),
     });
+    // A silent resolver makes every zone fail its test points: one warning says so instead of a zone_unhealthy row per zone.
+    const unreachable = summary?.resolver.status === 'unreachable';
     if (values.json) io.stdout(formatCheckJson(results));
-    else io.stdout(formatCheckTable({ results, targets: positionals.length }));
-    if (summary && summary.resolver.status !== 'ok') io.stderr(`warning: resolver ${summary.resolver.status}: ${summary.resolver.reason}\n`);
+    else io.stdout(formatCheckTable({ results, targets: positionals.length, ...(unreachable ? { omitReasons: ['zone_unhealthy'] } : {}) }));
+    if (unreachable) io.stderr(`warning: ${summary!.resolver.reason}\n`);
+    else if (summary && summary.resolver.status !== 'ok') io.stderr(`warning: resolver ${summary.resolver.status}: ${summary.resolver.reason}\n`);
     else if (summary?.resolver.isPublic) io.stderr(`warning: ${servers.join(', ')} is a public resolver; DNSBL operators refuse them\n`);
     return 0;
   } catch (err) {

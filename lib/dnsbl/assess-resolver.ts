@@ -4,6 +4,8 @@ import { publicResolverName } from './public-resolvers.ts';
 
 /**
  * Health of the resolver path from one sweep's zone health (design §5, RFC 5782 §5, case BL-08):
+ * - `unreachable` when every probed zone got no answer at all (every test-point query timed out or was REFUSED):
+ *   the resolver itself is down, unreachable or refusing us, whatever the zones say;
  * - `rewriting` when any zone's test points got an answer outside 127.0.0.0/8 (ad-blocking or NXDOMAIN-rewriting
  *   resolvers);
  * - `blocked` when most probed zones failed their positive test point at once: more than half of `zoneHealth`,
@@ -25,6 +27,14 @@ export function assessResolver(params: { zoneHealth: ZoneHealth[]; servers: stri
   const base = { isPublic: publicNames.length > 0, servers };
   const publicNote = publicNames.length > 0 ? ` (${publicNames[0]} is a public resolver; DNSBL operators refuse them)` : '';
 
+  if (zoneHealth.length > 0 && zoneHealth.every((z) => z.noAnswer)) {
+    const who = servers.length > 0 ? servers.join(', ') : 'the system resolver';
+    return {
+      status: 'unreachable',
+      reason: `resolver ${who} is not answering: every test point query of ${zoneHealth.length} ${zoneHealth.length === 1 ? 'zone' : 'zones'} timed out or was refused`,
+      ...base,
+    };
+  }
   const rewriting = zoneHealth.filter((z) => z.outsideLoopback);
   if (rewriting.length > 0) {
     const zones = rewriting.map((z) => z.zone).join(', ');

@@ -14,6 +14,8 @@ export interface ZoneKeyHealth {
   outsideLoopback?: boolean;
   /** The positive test point was not listed (counts toward "resolver blocked"). */
   positiveFailed?: boolean;
+  /** Every test-point query timed out or was refused (counts toward "resolver unreachable"). */
+  noAnswer?: boolean;
   /** The budget refused the probes: nothing was asked, targets get `budget_exhausted`. */
   budgetExhausted?: boolean;
   /** Test-point queries sent. */
@@ -30,7 +32,8 @@ export type ProbeLookup = (name: string) => Promise<DnsOutcome | null>;
  *   code); NXDOMAIN/NODATA, timeout, SERVFAIL, REFUSED or a documented error code (e.g. Spamhaus 127.255.255.254,
  *   open resolver) fail it;
  * - the `unlisted` test point must be NXDOMAIN or NODATA; an answer means the zone lists everything (wildcard);
- * - any answer outside 127.0.0.0/8 fails the zone and sets `outsideLoopback`.
+ * - any answer outside 127.0.0.0/8 fails the zone and sets `outsideLoopback`;
+ * - `noAnswer` when every test-point query timed out or was REFUSED (the resolver may be down or refusing us).
  * A test point the catalog leaves out (the operator documents none) is not asked. Never throws for DNS outcomes;
  * rejects only when `lookup` rejects (abort).
  */
@@ -86,12 +89,15 @@ export async function checkZoneHealth(params: { zone: ZoneDefinition; keyType: K
     }
   }
   if (problems.length === 0) return { ...base, healthy: true };
+  const asked = [positive, negative].filter((o) => o !== undefined);
+  const noAnswer = asked.length > 0 && asked.every((o) => o.kind === 'timeout' || o.kind === 'refused');
   return {
     ...base,
     healthy: false,
     reason: problems.join('; '),
     ...(outsideLoopback ? { outsideLoopback } : {}),
     ...(positiveFailed ? { positiveFailed } : {}),
+    ...(noAnswer ? { noAnswer } : {}),
   };
 }
 

@@ -4,7 +4,7 @@ import type { ZoneKeyHealth } from './check-zone-health.ts';
 /**
  * One ZoneHealth per zone from its per-key-type health checks of a sweep: healthy only when every key type probed
  * was healthy; the reasons are joined with `; ` (prefixed with the key type when the zone was probed for several);
- * `outsideLoopback` / `positiveFailed` when any part had them. Zones keep their first-seen order.
+ * `outsideLoopback` / `positiveFailed` when any part had them, `noAnswer` when every part had it. Zones keep their first-seen order.
  */
 export function mergeZoneHealth(params: { parts: ZoneKeyHealth[]; checkedAt: Date }): ZoneHealth[] {
   const byZone = new Map<string, ZoneKeyHealth[]>();
@@ -21,6 +21,7 @@ export function mergeZoneHealth(params: { parts: ZoneKeyHealth[]; checkedAt: Dat
     }
     if (parts.some((p) => p.outsideLoopback)) health.outsideLoopback = true;
     if (parts.some((p) => p.positiveFailed)) health.positiveFailed = true;
+    if (parts.every((p) => p.noAnswer)) health.noAnswer = true;
     return health;
   });
 }

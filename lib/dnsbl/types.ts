@@ -141,13 +141,18 @@ export interface ZoneHealth {
   outsideLoopback?: boolean;
   /** True when the positive test point failed (counts toward resolver blocked). */
   positiveFailed?: boolean;
+  /** True when every test-point query timed out or was refused (REFUSED): the resolver, not the zone, is silent. */
+  noAnswer?: boolean;
   checkedAt: Date;
 }
 
 /** Health of the resolver path, decided from all zones' health in one sweep. */
 export interface ResolverHealth {
-  /** ok | blocked (most zones fail their positive test) | rewriting (answers outside 127/8) */
-  status: 'ok' | 'blocked' | 'rewriting';
+  /**
+   * ok | blocked (most zones fail their positive test) | rewriting (answers outside 127/8) | unreachable (every
+   * test-point query of every zone timed out or was refused: the resolver itself is not answering)
+   */
+  status: 'ok' | 'blocked' | 'rewriting' | 'unreachable';
   reason?: string;
   /** The resolver is a well-known public resolver (operators refuse them: BL-08). */
   isPublic: boolean;

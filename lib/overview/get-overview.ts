@@ -8,7 +8,7 @@ import { listAssets } from '../assets/list-assets.ts';
 import { toEventView } from '../listings/list-events.ts';
 import type { EventView } from '../listings/list-events.ts';
 import { readZoneDefinition } from '../zones/read-zone-definition.ts';
-import { isQueryable } from '../zones/zone-rules.ts';
+import { isQueryable, utcDay } from '../zones/zone-rules.ts';
 import { nextRunAt } from '../jobs/next-run-at.ts';
 import { STALE_AFTER_MS } from '../jobs/recover-stale-runs.ts';
 import { SWEEP_JOB_ID } from '../sweeps/start-sweep-now.ts';
@@ -22,7 +22,23 @@ export interface OverviewView {
   unchecked: number;
   zonesEnabled: number;
   zonesUnhealthy: number;
-  resolver: { status: ResolverHealth['status'] | 'unknown'; reason?: string; isPublic: boolean; servers: string[] };
+  /** Enabled zones whose daily query budget is used up for today (UTC): their targets read `budget_exhausted`. */
+  zonesBudgetExhausted: number;
+  budgetExhaustedZones: string[];
+  /** When today's budgets reset: the next UTC midnight. */
+  budgetResetsAt: Date;
+  /**
+   * Resolver health of the latest finished sweep; `zonesChecked` / `zonesFailed`: zones that passed / failed their
+   * test points in it (absent before the first sweep).
+   */
+  resolver: {
+    status: ResolverHealth['status'] | 'unknown';
+    reason?: string;
+    isPublic: boolean;
+    servers: string[];
+    zonesChecked?: number;
+    zonesFailed?: number;
+  };
   lastSweep?: { id: string; status: string; startedAt: Date; finishedAt?: Date };
   nextSweepAt?: Date;
   running?: { id: string; jobId: string; progressDone: number; progressTotal: number };
@@ -30,20 +46,25 @@ export interface OverviewView {
 }
 
 /**
- * Counts of assets by status, zone health, the resolver status of the latest finished sweep (or check) with
+ * Counts of assets by status, zone health, zones out of daily budget (with the reset time), the resolver status of the latest finished sweep (or check) with
  * `isPublic` (BL-08), the last full sweep, the next one (from `sweepCron`, default DNSBL_SWEEP_CRON), the run in
  * progress (a live heartbeat) and the 10 latest listing changes.
  */
-export async function getOverview(params: { db?: PrismaClient; sweepCron?: string } = {}): Promise<OverviewView> {
+export async function getOverview(params: { db?: PrismaClient; sweepCron?: string; now?: () => Date } = {}): Promise<OverviewView> {
   const db = params.db ?? prisma;
+  const now = (params.now ?? (() => new Date()))();
   const e = env();
   const [assets, zones, lastSweep, lastSummary, running, events] = await Promise.all([
     listAssets({ db }),
-    db.zone.findMany({ where: { enabled: true }, select: { name: true, definition: true, health: true } }),
+    db.zone.findMany({
+      where: { enabled: true },
+      select: { name: true, definition: true, health: true, dailyBudget: true, budgetDay: true, budgetUsed: true },
+      orderBy: { name: 'asc' },
+    }),
     db.jobRun.findFirst({ where: { jobId: SWEEP_JOB_ID }, orderBy: { startedAt: 'desc' } }),
     db.jobRun.findFirst({ where: { status: 'succeeded', summary: { not: null } }, orderBy: { finishedAt: 'desc' } }),
     db.jobRun.findFirst({
-      where: { status: 'running', heartbeatAt: { gte: new Date(Date.now() - STALE_AFTER_MS) } },
+      where: { status: 'running', heartbeatAt: { gte: new Date(now.getTime() - STALE_AFTER_MS) } },
       orderBy: { startedAt: 'desc' },
     }),
     db.listingEvent.findMany({ orderBy: [{ at: 'desc' }, { id: 'desc' }], take: 10, include: { asset: true } }),
@@ -51,10 +72,17 @@ export async function getOverview(params: { db?: PrismaClient; sweepCron?: strin
   const queryable = zones.filter((z) => isQueryable(readZoneDefinition(z)));
   const count = (s: string) => assets.filter((a) => a.status === s).length;
   const servers = resolverServers(e.DNSBL_RESOLVER, { allowNone: true });
-  const seen = lastSummary?.summary ? (JSON.parse(lastSummary.summary) as { resolver?: ResolverHealth }).resolver : undefined;
+  const last = lastSummary?.summary
+    ? (JSON.parse(lastSummary.summary) as { resolver?: ResolverHealth; zoneHealth?: { healthy: number; unhealthy: number } })
+    : undefined;
+  const seen = last?.resolver;
+  const zoneCounts = last?.zoneHealth ? { zonesChecked: last.zoneHealth.healthy, zonesFailed: last.zoneHealth.unhealthy } : {};
   const resolver: OverviewView['resolver'] = seen
-    ? { status: seen.status, ...(seen.reason ? { reason: seen.reason } : {}), isPublic: seen.isPublic, servers: seen.servers }
+    ? { status: seen.status, ...(seen.reason ? { reason: seen.reason } : {}), isPublic: seen.isPublic, servers: seen.servers, ...zoneCounts }
     : { status: 'unknown', isPublic: assessResolver({ zoneHealth: [], servers }).isPublic, servers };
+  const today = utcDay(now);
+  const exhausted = queryable.filter((z) => z.dailyBudget !== null && z.budgetDay === today && z.budgetUsed >= z.dailyBudget);
+  const budgetResetsAt = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
   const next = nextRunAt({ cron: params.sweepCron ?? e.DNSBL_SWEEP_CRON });
   return {
     assets: assets.length,
@@ -64,6 +92,9 @@ export async function getOverview(params: { db?: PrismaClient; sweepCron?: strin
     unchecked: count('unchecked'),
     zonesEnabled: queryable.length,
     zonesUnhealthy: queryable.filter((z) => z.health === 'unhealthy').length,
+    zonesBudgetExhausted: exhausted.length,
+    budgetExhaustedZones: exhausted.map((z) => z.name),
+    budgetResetsAt,
     resolver,
     ...(lastSweep
       ? {

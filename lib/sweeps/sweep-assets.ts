@@ -44,7 +44,8 @@ const rowKey = (assetId: string, target: string, zone: string) => `${assetId}\u0
  * Sweep assets against the enabled zones and persist what changed: the one code path behind the scheduled
  * `dnsbl.sweep` job and "check now" (style rule 6).
  * - Selects enabled assets, or the one asset `assetId` (even when paused: the user asked for it).
- * - Streams every asset's targets (a range lazily, address by address) into runSweep, tagged with the asset id.
+ * - Streams every asset's targets (a range lazily, address by address) into runSweep, tagged with the asset id:
+ *   single IPs and domains before ranges, so a short daily budget is spent on the small assets first.
  * - Re-queries only new listings before they count (design §5 confirmation): targets already confirmed listed
  *   on a zone are not confirmed again.
  * - Applies results with planListingChange in transactions of BATCH_SIZE writes; only changes create events.
@@ -132,8 +133,11 @@ export async function sweepAssets(params: {
     if (pending.length >= BATCH_SIZE) await flush();
   };
 
+  // Single IPs and domains first, ranges last: when a zone's daily budget runs short, the small assets keep their
+  // verdicts and the budget_exhausted errors fall on the ranges' addresses.
+  const sweepOrder = [...assets.filter((a) => parsed.get(a.id)!.kind !== 'range'), ...assets.filter((a) => parsed.get(a.id)!.kind === 'range')];
   async function* targets(): AsyncGenerator<SweepTarget> {
-    for (const a of assets) {
+    for (const a of sweepOrder) {
       const keyType = keyTypes.get(a.id)!;
       for (const value of targetAddresses(parsed.get(a.id)!)) yield { value, keyType, key: a.id };
     }

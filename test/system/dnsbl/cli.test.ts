@@ -84,3 +84,21 @@ test('bad input exits 2 with the reason on stderr and nothing on stdout', async 
   expect(option.code).toBe(2);
   expect(option.stderr).toContain("Unknown option '--bogus'");
 });
+
+test('a resolver that does not answer gives one warning naming it, not a zone_unhealthy row per zone', async () => {
+  const dgram = await import('node:dgram');
+  const sock = dgram.createSocket('udp4');
+  await new Promise<void>((resolve) => sock.bind(0, '127.0.0.1', () => resolve()));
+  const port = sock.address().port;
+  // Bound but never answering: every query times out.
+  try {
+    const r = await run(['check', '192.0.2.4', 'bad.example', '--resolver', `127.0.0.1:${port}`, '--timeout', '200',
+      '--zone', 'zen.spamhaus.org', '--zone', 'dbl.spamhaus.org']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`warning: resolver 127.0.0.1:${port} is not answering: every test point query of 2 zones timed out or was refused\n`);
+    expect(r.stdout).not.toContain('zone_unhealthy');
+    expect(r.stdout).toContain('2 targets × 2 zones: 0 listed, 0 not listed, 2 errors, 2 not applicable');
+  } finally {
+    sock.close();
+  }
+});

@@ -50,3 +50,13 @@ test('resolverServers parses DNSBL_RESOLVER syntax and refuses names', () => {
   expect(() => resolverServers('127.0.0.1:70000')).toThrow('invalid port');
   expect(resolverServers().length).toBeGreaterThan(0);
 });
+
+test('every zone without any answer (timeouts, REFUSED) → the resolver is unreachable, naming it', () => {
+  const silent = (zone: string): ZoneHealth => ({ zone, healthy: false, positiveFailed: true, noAnswer: true, reason: 'positive test point 127.0.0.2 not listed (timeout)', checkedAt: at });
+  const r = assessResolver({ zoneHealth: [silent('a.test'), silent('b.test'), silent('c.test'), silent('d.test')], servers: ['127.0.0.1:5999'] });
+  expect(r.status).toBe('unreachable');
+  expect(r.reason).toBe('resolver 127.0.0.1:5999 is not answering: every test point query of 4 zones timed out or was refused');
+  // One zone answering means the resolver works: that is "blocked" at worst, not "unreachable".
+  const mixed = assessResolver({ zoneHealth: [silent('a.test'), silent('b.test'), silent('c.test'), noPositive('d.test')], servers: ['127.0.0.1:53'] });
+  expect(mixed.status).toBe('blocked');
+});

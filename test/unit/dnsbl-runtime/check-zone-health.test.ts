@@ -37,3 +37,13 @@ test('a test entry answering NXDOMAIN (a public resolver path, BL-08) fails the 
   const h = await checkZoneHealth({ zone: zone('zen.spamhaus.org'), keyType: 'ip4', lookup: answers({}) });
   expect(h).toMatchObject({ healthy: false, positiveFailed: true, reason: 'positive test point 127.0.0.2 not listed (NXDOMAIN)' });
 });
+
+test('test points that time out or are REFUSED mark the zone noAnswer; an NXDOMAIN answer does not', async () => {
+  const silent = await checkZoneHealth({ zone: zone('zen.spamhaus.org'), keyType: 'ip4', lookup: async () => ({ kind: 'timeout' }) });
+  expect(silent).toMatchObject({ healthy: false, noAnswer: true, positiveFailed: true });
+  const refused = await checkZoneHealth({ zone: zone('zen.spamhaus.org'), keyType: 'ip4', lookup: async () => ({ kind: 'refused' }) });
+  expect(refused.noAnswer).toBe(true);
+  const answered = await checkZoneHealth({ zone: zone('zen.spamhaus.org'), keyType: 'ip4', lookup: answers({}) });
+  expect(answered).toMatchObject({ healthy: false, positiveFailed: true });
+  expect(answered.noAnswer).toBeUndefined();
+});

@@ -65,6 +65,10 @@ export interface Listing {
   firstListedAt?: string;
   lastCheckedAt: string;
   delistUrl?: string;
+  /** Still listed; the last sweep was clean: delisting waits for `cleanSweepsNeeded` clean sweeps in a row. */
+  pendingDelisting?: true;
+  cleanSweeps?: number;
+  cleanSweepsNeeded?: number;
 }
 
 export interface ListingEvent {

@@ -16,22 +16,27 @@ export interface AlertItem {
 }
 
 /**
- * Subject, text and HTML of the alert for one asset's changes in one sweep. Pure.
- * One change: `[Inboxwatch] 192.0.2.1 listed on zen.spamhaus.org (Spamhaus ZEN)`; several:
- * `[Inboxwatch] 198.51.100.0/24: 2 new listings, 1 delisting`. Each change names target, zone and operator, every
+ * Subject, text and HTML of the alert for one asset's changes in one sweep. Pure. The asset's `label`, when set,
+ * follows its value in the subject and the first line: `[Inboxwatch] 192.0.2.1 (mx1) listed on zen.spamhaus.org
+ * (Spamhaus ZEN)`; several: `[Inboxwatch] 198.51.100.0/24 (outbound pool): 2 new listings, 1 delisting`. Each change names target, zone and operator, every
  * return code with its meaning, the TXT reason, the delist link and the first-seen time (ISO 8601 UTC).
  */
-export function buildListingAlert(params: { asset: string; items: AlertItem[] }): { subject: string; text: string; html: string } {
+export function buildListingAlert(params: { asset: string; label?: string | null; items: AlertItem[] }): {
+  subject: string;
+  text: string;
+  html: string;
+} {
   const { items } = params;
   const first = items[0];
+  const tag = params.label ? ` (${params.label})` : '';
   const subject =
     items.length === 1
-      ? `[Inboxwatch] ${first.target} ${first.kind === 'listed' ? 'listed on' : 'delisted from'} ${first.zone} (${first.zoneName})`
-      : `[Inboxwatch] ${params.asset}: ${summaryWords(items)}`;
+      ? `[Inboxwatch] ${first.target}${tag} ${first.kind === 'listed' ? 'listed on' : 'delisted from'} ${first.zone} (${first.zoneName})`
+      : `[Inboxwatch] ${params.asset}${tag}: ${summaryWords(items)}`;
   const blocks = items.map(describe);
-  const text = [`Inboxwatch found ${plural(items.length, 'change')} for ${params.asset}.`, '', ...blocks.map((b) => b.join('\n') + '\n')].join('\n');
+  const text = [`Inboxwatch found ${plural(items.length, 'change')} for ${params.asset}${tag}.`, '', ...blocks.map((b) => b.join('\n') + '\n')].join('\n');
   const html = [
-    `<p>Inboxwatch found ${plural(items.length, 'change')} for <b>${esc(params.asset)}</b>.</p>`,
+    `<p>Inboxwatch found ${plural(items.length, 'change')} for <b>${esc(params.asset)}</b>${esc(tag)}.</p>`,
     ...blocks.map((b) => `<p>${b.map((line, i) => (i === 0 ? `<b>${linkify(line)}</b>` : linkify(line))).join('<br>')}</p>`),
   ].join('\n');
   return { subject, text, html };

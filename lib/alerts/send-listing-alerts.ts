@@ -14,6 +14,17 @@ export const NOT_CONFIGURED = 'alert email not configured';
 /** notifyError of listings on allow lists (DNSWL): being listed there is not bad news (BL-05). */
 export const ALLOW_LIST_SKIP = 'skipped: a listing on an allow list is good news';
 
+/** What one round of listing alerts did: emails and the listing changes they carried. */
+export interface ListingAlertCounts {
+  alertEmails: number;
+  alertChanges: number;
+  skippedChanges: number;
+  failedEmails: number;
+  failedChanges: number;
+}
+
+const NONE: ListingAlertCounts = { alertEmails: 0, alertChanges: 0, skippedChanges: 0, failedEmails: 0, failedChanges: 0 };
+
 /**
  * Email every ListingEvent not yet notified (`notifiedAt` null): one message per asset per sweep, each change once.
  * - Alerted: listings and delistings on block-polarity zones, and delistings from allow lists.
@@ -22,15 +33,17 @@ export const ALLOW_LIST_SKIP = 'skipped: a listing on an allow list is good news
  * - Nothing is lost silently: without SMTP or recipients the events are marked handled with notifyError
  *   NOT_CONFIGURED; allow-list listings with ALLOW_LIST_SKIP.
  * `transport`: injectable; default createAlertTransport() (null when ALERT_SMTP_URL is unset), closed at the end.
- * @returns counts of changes sent, skipped and failed (left for a retry).
+ * @returns `alertEmails`: messages sent; `alertChanges`: listing changes they reported (one email carries every
+ *   change of one asset in one sweep, so 7 emails may report 23 changes); `skippedChanges`; `failedEmails` and
+ *   `failedChanges` (left for a retry).
  */
 export async function sendListingAlerts(
   params: { db?: PrismaClient; transport?: AlertTransport | null; now?: () => Date } = {},
-): Promise<{ sent: number; skipped: number; failed: number }> {
+): Promise<ListingAlertCounts> {
   const db = params.db ?? prisma;
   const now = params.now ?? (() => new Date());
   const events = await db.listingEvent.findMany({ where: { notifiedAt: null }, include: { asset: true }, orderBy: { at: 'asc' } });
-  if (events.length === 0) return { sent: 0, skipped: 0, failed: 0 };
+  if (events.length === 0) return { ...NONE };
   const zoneRows = await db.zone.findMany({ where: { name: { in: [...new Set(events.map((e) => e.zone))] } } });
   const defs = new Map(zoneRows.map((z) => [z.name, readZoneDefinition(z)]));
   const isAllow = (zone: string) => defs.get(zone)?.polarity === 'allow';
@@ -44,7 +57,7 @@ export async function sendListingAlerts(
   const transport = params.transport === undefined ? createAlertTransport() : params.transport;
   if (!transport || recipients.length === 0) {
     await mark(due.map((e) => e.id), NOT_CONFIGURED, now());
-    return { sent: 0, skipped: skipped.length + due.length, failed: 0 };
+    return { ...NONE, skippedChanges: skipped.length + due.length };
   }
   const firstSeen = await db.listing.findMany({
     where: { OR: due.map((e) => ({ assetId: e.assetId, target: e.target, zone: e.zone })) },
@@ -56,8 +69,7 @@ export async function sendListingAlerts(
     const k = `${e.assetId} ${e.jobRunId ?? ''}`;
     groups.set(k, [...(groups.get(k) ?? []), e]);
   }
-  let sent = 0;
-  let failed = 0;
+  const counts: ListingAlertCounts = { ...NONE, skippedChanges: skipped.length };
   try {
     for (const group of groups.values()) {
       const asset = group[0].asset;
@@ -78,21 +90,23 @@ export async function sendListingAlerts(
           at: e.at,
         };
       });
-      const message = buildListingAlert({ asset: asset.display ?? asset.value, items });
+      const message = buildListingAlert({ asset: asset.display ?? asset.value, label: asset.label, items });
       const ids = group.map((e) => e.id);
       try {
         await transport.sendMail({ from: env().ALERT_EMAIL_FROM, to: recipients, ...message });
         await mark(ids, null, now());
-        sent += ids.length;
+        counts.alertEmails++;
+        counts.alertChanges += ids.length;
       } catch (err) {
         const reason = err instanceof Error ? err.message : String(err);
         await mark(ids, `send failed: ${reason}`, null);
-        failed += ids.length;
+        counts.failedEmails++;
+        counts.failedChanges += ids.length;
         logger.warn({ assetId: asset.id, changes: ids.length, reason }, 'alert email failed; will retry after the next sweep');
       }
     }
   } finally {
     if (params.transport === undefined) transport.close();
   }
-  return { sent, skipped: skipped.length, failed };
+  return counts;
 }

@@ -8,6 +8,8 @@ export interface RunReporter {
   progress(p: { done: number; total: number }): void;
   /** Stop the heartbeat timer and write the last progress. */
   stop(): Promise<void>;
+  /** The last progress reported (null before the first). */
+  last(): { done: number; total: number } | null;
 }
 
 /**
@@ -55,5 +57,6 @@ export function createRunReporter(params: {
       await flushProgress();
       await chain;
     },
+    last: () => latest,
   };
 }

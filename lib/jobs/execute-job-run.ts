@@ -15,8 +15,8 @@ export interface JobContext {
 export type JobBody<S> = (ctx: JobContext) => Promise<S>;
 
 /**
- * Run a claimed JobRun to its end: heartbeat and progress while it runs, then `succeeded` with the summary or
- * `failed` with the error message (never rethrown: the run row is the record). Logs one summary line.
+ * Run a claimed JobRun to its end: heartbeat and progress while it runs, then `succeeded` with the summary and
+ * progressTotal = progressDone (a finished run reads 100 %), or `failed` with the error message (never rethrown: the run row is the record). Logs one summary line.
  * @returns the final status with the summary or error.
  */
 export async function executeJobRun<S>(params: {
@@ -32,7 +32,11 @@ export async function executeJobRun<S>(params: {
   try {
     const summary = await params.body({ jobRunId: run.id, progress: (p) => reporter.progress(p), signal: params.signal });
     await reporter.stop();
-    await finishJobRun({ id: run.id, status: 'succeeded', summary, db, now: params.now });
+    // A finished run did all the work it planned: queries never sent (zones found unhealthy, budget refusals)
+    // were in the estimate, so the final total is what was done (100 %).
+    const last = reporter.last();
+    const progress = last ? { done: last.done, total: last.done } : undefined;
+    await finishJobRun({ id: run.id, status: 'succeeded', summary, progress, db, now: params.now });
     logger.info({ jobId: run.jobId, jobRunId: run.id, summary }, 'job run succeeded');
     return { status: 'succeeded', summary };
   } catch (err) {

@@ -3,12 +3,14 @@ import { prisma } from '../db.ts';
 
 /**
  * Close a run: status `succeeded` with its summary (stored as JSON), or `failed` with the error message.
+ * `progress`, when given, is written as the final progressDone/progressTotal.
  */
 export async function finishJobRun(params: {
   id: string;
   status: 'succeeded' | 'failed';
   summary?: unknown;
   error?: string;
+  progress?: { done: number; total: number };
   db?: PrismaClient;
   now?: () => Date;
 }): Promise<void> {
@@ -22,6 +24,7 @@ export async function finishJobRun(params: {
       heartbeatAt: now,
       ...(params.summary !== undefined ? { summary: JSON.stringify(params.summary) } : {}),
       ...(params.error !== undefined ? { error: params.error } : {}),
+      ...(params.progress ? { progressDone: params.progress.done, progressTotal: params.progress.total } : {}),
     },
   });
 }

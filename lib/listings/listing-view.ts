@@ -1,5 +1,6 @@
 import type { AssetZoneCheck, Listing } from '../generated/prisma/client.ts';
 import type { ErrorReason, Verdict } from '../dnsbl/types.ts';
+import { CLEAN_SWEEPS_TO_DELIST } from '../sweeps/plan-listing-change.ts';
 
 /**
  * One (target, zone) row as `GET /api/assets/:id/listings` answers (README "JSON API").
@@ -19,6 +20,13 @@ export interface ListingView {
   firstListedAt?: Date;
   lastCheckedAt: Date;
   delistUrl?: string;
+  /**
+   * Still listed, but the last sweep found it clean: a delisting waiting for its confirming sweep (design §5).
+   * `cleanSweeps` of `cleanSweepsNeeded` so far; the codes, TXT and delist link are those of the listing ending.
+   */
+  pendingDelisting?: true;
+  cleanSweeps?: number;
+  cleanSweepsNeeded?: number;
 }
 
 /**
@@ -55,6 +63,9 @@ export function toListingView(params: {
       ...(row.firstListedAt ? { firstListedAt: row.firstListedAt } : {}),
       lastCheckedAt: row.lastCheckedAt > check.checkedAt ? row.lastCheckedAt : check.checkedAt,
       ...delist,
+      ...(row.state === 'listed' && row.lastVerdict === 'not_listed' && row.cleanStreak > 0
+        ? { pendingDelisting: true as const, cleanSweeps: row.cleanStreak, cleanSweepsNeeded: CLEAN_SWEEPS_TO_DELIST }
+        : {}),
     };
   }
   if (check.zoneReason) {

@@ -4,6 +4,7 @@ import { logger } from '../logger.ts';
 import { sendListingAlerts } from '../alerts/send-listing-alerts.ts';
 import { sendResolverAlert } from '../alerts/send-resolver-alert.ts';
 import type { AlertTransport } from '../alerts/alert-transport.ts';
+import type { ListingAlertCounts } from '../alerts/send-listing-alerts.ts';
 import { sweepAssets } from './sweep-assets.ts';
 import type { SweepAssetsSummary } from './sweep-assets.ts';
 import { withSweepLock } from './sweep-lock.ts';
@@ -11,10 +12,13 @@ import { withSweepLock } from './sweep-lock.ts';
 /** Engine boundaries a caller (a test) may replace; see sweepAssets. */
 export type SweepOptions = Pick<Parameters<typeof sweepAssets>[0], 'client' | 'runSweep' | 'now' | 'confirmDelayMs'>;
 
-/** The JobRun summary of a DNSBL sweep: the sweep's figures plus what the alerts did. */
+/**
+ * The JobRun summary of a DNSBL sweep: the sweep's figures plus what the alerts did — `alertEmails` messages sent
+ * carrying `alertChanges` listing changes (see sendListingAlerts), the resolver alert, and an error if any.
+ */
 export interface DnsblSweepSummary extends SweepAssetsSummary {
   assetId?: string;
-  alerts: { sent: number; skipped: number; failed: number; resolver: string; error?: string };
+  alerts: ListingAlertCounts & { resolver: string; error?: string };
 }
 
 /**
@@ -43,7 +47,14 @@ export async function runDnsblSweep(params: {
       db,
     }),
   );
-  const alerts: DnsblSweepSummary['alerts'] = { sent: 0, skipped: 0, failed: 0, resolver: 'unchanged' };
+  const alerts: DnsblSweepSummary['alerts'] = {
+    alertEmails: 0,
+    alertChanges: 0,
+    skippedChanges: 0,
+    failedEmails: 0,
+    failedChanges: 0,
+    resolver: 'unchanged',
+  };
   try {
     Object.assign(alerts, await sendListingAlerts({ db, transport: params.transport }));
     alerts.resolver = await sendResolverAlert({ resolver: summary.resolver, db, transport: params.transport });

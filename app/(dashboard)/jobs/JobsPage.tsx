@@ -21,7 +21,7 @@ interface SweepFigures {
   events?: { listed?: number; delisted?: number };
   zoneHealth?: { healthy?: number; unhealthy?: number };
   resolver?: { status?: string };
-  alerts?: { sent?: number; failed?: number; error?: string };
+  alerts?: { alertEmails?: number; alertChanges?: number; failedEmails?: number; error?: string };
 }
 
 function Figure({ label, value }: { label: string; value: number | string | undefined }) {
@@ -60,8 +60,9 @@ function Summary({ summary }: { summary: JobRun['summary'] }) {
         <Figure label="delistings" value={f.events?.delisted} />
         <Figure label="unhealthy zones" value={f.zoneHealth?.unhealthy} />
         <Figure label="resolver" value={f.resolver?.status} />
-        <Figure label="alerts sent" value={f.alerts?.sent} />
-        {f.alerts?.failed ? <Figure label="alerts failed" value={f.alerts.failed} /> : null}
+        <Figure label="alert emails" value={f.alerts?.alertEmails} />
+        <Figure label="changes alerted" value={f.alerts?.alertChanges} />
+        {f.alerts?.failedEmails ? <Figure label="alert emails failed" value={f.alerts.failedEmails} /> : null}
         {f.alerts?.error ? <span className="field-error">alerts: {f.alerts.error}</span> : null}
       </span>
     );

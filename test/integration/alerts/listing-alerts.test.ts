@@ -50,13 +50,14 @@ const sweep = (answer: (t: string, z: string) => Answer) =>
   lib.runDnsblSweep({ jobRunId: `run-${Math.random()}`, sweep: { runSweep: fakeEngine({ answer }).runSweep, client: NO_CLIENT } });
 
 test('a new listing is emailed once, naming target, zone, operator, code meaning, TXT, delist link and first seen', async () => {
-  await lib.createAsset({ value: '192.0.2.1' });
+  await lib.createAsset({ value: '192.0.2.1', label: 'mx1' });
   const first = await sweep((t, z) => (z === 'bl.test' ? LISTED('127.0.0.2', 'Direct spam source', 'Listed for spam, see https://bl.test/q?ip=192.0.2.1') : CLEAN));
-  expect(first.alerts).toMatchObject({ sent: 1, failed: 0 });
+  expect(first.alerts).toMatchObject({ alertEmails: 1, alertChanges: 1, failedEmails: 0 });
   expect(sink.messages).toHaveLength(1);
   const msg = readableMessage(sink.messages[0].raw);
   expect(sink.messages[0].to).toEqual(['ops@example.test']);
-  expect(msg).toContain('Subject: [Inboxwatch] 192.0.2.1 listed on bl.test (Test BL)');
+  expect(msg).toContain('Subject: [Inboxwatch] 192.0.2.1 (mx1) listed on bl.test (Test BL)');
+  expect(msg).toContain('Inboxwatch found 1 change for 192.0.2.1 (mx1).');
   expect(msg).toContain('192.0.2.1 is LISTED on bl.test (Test BL, Test Operator)');
   expect(msg).toContain('Return code 127.0.0.2: Direct spam source');
   expect(msg).toContain('Reason (TXT): Listed for spam, see https://bl.test/q?ip=192.0.2.1');
@@ -71,7 +72,9 @@ test('a new listing is emailed once, naming target, zone, operator, code meaning
 
 test('changes of one asset in one sweep come in one message; a delisting is announced after two clean sweeps', async () => {
   await lib.createAsset({ value: '198.51.100.0/30' });
-  await sweep((t, z) => (z === 'bl.test' && t !== '198.51.100.0' ? LISTED() : CLEAN));
+  const first = await sweep((t, z) => (z === 'bl.test' && t !== '198.51.100.0' ? LISTED() : CLEAN));
+  // One email carried three changes: the summary names both counts.
+  expect(first.alerts).toMatchObject({ alertEmails: 1, alertChanges: 3 });
   expect(sink.messages).toHaveLength(1);
   expect(readableMessage(sink.messages[0].raw)).toContain('Subject: [Inboxwatch] 198.51.100.0/30: 3 new listings');
   await sweep(() => CLEAN);
@@ -87,7 +90,7 @@ test('a refused send keeps the change pending with the error and retries it afte
   await lib.createAsset({ value: '192.0.2.1' });
   sink.rejectNext(1);
   const first = await sweep((t, z) => (z === 'bl.test' ? LISTED() : CLEAN));
-  expect(first.alerts).toMatchObject({ sent: 0, failed: 1 });
+  expect(first.alerts).toMatchObject({ alertEmails: 0, failedEmails: 1, failedChanges: 1 });
   const pending = await db.listingEvent.findFirstOrThrow();
   expect(pending.notifiedAt).toBeNull();
   expect(pending.notifyError).toContain('relaying denied');
@@ -113,7 +116,7 @@ test('without an alert SMTP server the changes are recorded as not configured, n
   resetEnv();
   await lib.createAsset({ value: '192.0.2.1' });
   const summary = await sweep((t, z) => (z === 'bl.test' ? LISTED() : CLEAN));
-  expect(summary.alerts).toMatchObject({ sent: 0, skipped: 1 });
+  expect(summary.alerts).toMatchObject({ alertEmails: 0, skippedChanges: 1 });
   const ev = await db.listingEvent.findFirstOrThrow();
   expect(ev.notifyError).toBe('alert email not configured');
   await expect(lib.sendTestEmail()).rejects.toMatchObject({ code: 'unavailable' });

@@ -105,3 +105,13 @@ test('cron expressions are validated with a message naming the variable; next ru
   expect(next.getSeconds()).toBe(0);
   expect(jobs.nextRunAt({ cron: 'nonsense' })).toBeNull();
 });
+
+test('a finished run reads 100 %: the final total is what was done, not the estimate that counted skipped zones', async () => {
+  const body = async (ctx: { progress(p: { done: number; total: number }): void }) => {
+    ctx.progress({ done: 131_701, total: 1_184_371 });
+    return {};
+  };
+  expect(await jobs.runScheduledSlot({ jobId: 'test.estimate', slot, body })).toBe('succeeded');
+  const run = await db.jobRun.findFirstOrThrow({ where: { jobId: 'test.estimate' } });
+  expect(run).toMatchObject({ status: 'succeeded', progressDone: 131_701, progressTotal: 131_701 });
+});

@@ -64,6 +64,18 @@ test('one clean sweep keeps a listing; the second clean sweep delists it with on
   expect(after1.state).toBe('listed');
   expect(after1.cleanStreak).toBe(1);
   expect(after1.lastVerdict).toBe('not_listed');
+  // What the user sees meanwhile: still listed, delisting pending (1 of 2 clean sweeps), the old codes kept.
+  const pending = (await listListings({ assetId: id })).find((r) => r.zone === 'bl.test')!;
+  expect(pending).toMatchObject({
+    verdict: 'not_listed',
+    state: 'listed',
+    pendingDelisting: true,
+    cleanSweeps: 1,
+    cleanSweepsNeeded: 2,
+    codes: ['127.0.0.2'],
+    delistUrl: 'https://bl.test/delist',
+  });
+  expect((await getAsset({ id })).status).toBe('listed');
   await sweep(() => CLEAN);
   const after2 = await db.listing.findFirstOrThrow({ where: { assetId: id, zone: 'bl.test' } });
   expect(after2.state).toBe('not_listed');
@@ -74,6 +86,7 @@ test('one clean sweep keeps a listing; the second clean sweep delists it with on
   const rows = await listListings({ assetId: id });
   const bl = rows.find((r) => r.zone === 'bl.test')!;
   expect(bl).toMatchObject({ verdict: 'not_listed', state: 'not_listed', codes: [] });
+  expect(bl.pendingDelisting).toBeUndefined();
   expect(bl.firstListedAt).toEqual(after2.firstListedAt);
 });
 
@@ -193,4 +206,13 @@ test('a domain asset stores punycode and sweeps only domain zones (BL-14)', asyn
     ['bl.test', 'not_applicable'],
     ['wl.test', 'not_applicable'],
   ]);
+});
+
+test('listing rows of a range come in numeric address order (.2 before .10)', async () => {
+  const { id } = await createAsset({ value: '198.51.100.0/28' });
+  await sweep((t, z) => (z === 'bl.test' && (t === '198.51.100.10' || t === '198.51.100.2') ? LISTED() : CLEAN));
+  const listed = await listListings({ assetId: id, query: { verdict: 'listed' } });
+  expect(listed.map((r) => r.target)).toEqual(['198.51.100.2', '198.51.100.10']);
+  const all = await listListings({ assetId: id, query: { verdict: 'not_listed' } });
+  expect(all.filter((r) => r.zone === 'bl.test').map((r) => r.target).slice(0, 3)).toEqual(['198.51.100.0', '198.51.100.1', '198.51.100.3']);
 });

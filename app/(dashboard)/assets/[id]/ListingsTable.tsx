@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { Asset, Listing, Polarity, Verdict, Zone } from '../../../_hooks/api-types.ts';
 import { useAssetListingsQuery } from '../../../_hooks/queries/useAssetListingsQuery.ts';
+import { Badge } from '../../../_components/Badge.tsx';
 import { CodeList } from '../../../_components/CodeList.tsx';
 import { LoadingPanel } from '../../../_components/LoadingPanel.tsx';
 import { RelativeTime } from '../../../_components/RelativeTime.tsx';
@@ -25,21 +26,38 @@ function ListingRow({ listing, zone, showTarget }: { listing: Listing; zone?: Zo
   // Delisting is asked of block lists only: an allow-list (DNSWL) listing is good news.
   const isListed = polarity === 'block' && (listing.verdict === 'listed' || listing.state === 'listed');
   return (
-    <tr data-testid="listing-row" data-verdict={listing.verdict} data-zone={listing.zone} data-target={listing.target} data-state={listing.state}>
+    <tr
+      data-testid="listing-row"
+      data-verdict={listing.verdict}
+      data-zone={listing.zone}
+      data-target={listing.target}
+      data-state={listing.state}
+      data-pending-delisting={listing.pendingDelisting ? 'true' : undefined}
+    >
       {showTarget ? <td className="mono">{listing.target}</td> : null}
       <td>
         <code>{listing.zone}</code>
         {zone ? <div className="muted small">{zone.name}{polarity === 'allow' ? ' · allow-list' : ''}</div> : null}
       </td>
-      <td><VerdictBadge verdict={listing.verdict} polarity={polarity} /></td>
+      <td>
+        {listing.pendingDelisting ? (
+          <Badge tone="amber" testId="verdict-badge" data={{ 'data-verdict': 'pending_delisting', 'data-polarity': polarity }}>
+            listed — delisting pending ({listing.cleanSweeps} of {listing.cleanSweepsNeeded} clean sweeps)
+          </Badge>
+        ) : (
+          <VerdictBadge verdict={listing.verdict} polarity={polarity} />
+        )}
+      </td>
       <td data-testid="listing-reason" data-reason={listing.reason ?? ''}>
         {listing.reason ? reasonWords(listing.reason) : <span className="muted">—</span>}
         {listing.verdict === 'error' && listing.state === 'listed' ? (
           <div className="muted small">still listed (last confirmed state)</div>
         ) : null}
       </td>
-      <td className="codes-cell"><CodeList codes={listing.codes} meanings={listing.meanings} /></td>
-      <td className="txt" data-testid="listing-txt">{listing.txt ?? <span className="muted">—</span>}</td>
+      <td className={`codes-cell${listing.pendingDelisting ? ' muted' : ''}`} title={listing.pendingDelisting ? 'Codes of the listing that is ending' : undefined}>
+        <CodeList codes={listing.codes} meanings={listing.meanings} />
+      </td>
+      <td className={`txt${listing.pendingDelisting ? ' muted' : ''}`} data-testid="listing-txt">{listing.txt ?? <span className="muted">—</span>}</td>
       <td>
         {isListed && delistUrl ? (
           <a href={delistUrl} target="_blank" rel="noreferrer noopener" data-testid="delist-link">Delist</a>

@@ -1,7 +1,11 @@
-import type { JobDefinition } from '../lib/jobs/job-definition.ts';
+import type { JobDefinition, ManualJobDefinition } from '../lib/jobs/job-definition.ts';
+import { manualSweepJobs } from '../lib/sweeps/manual-sweep-jobs.ts';
 import { dnsblSweep } from './definitions/dnsbl-sweep.ts';
 import { placementSchedule } from './definitions/placement-schedule.ts';
 import { placementWork } from './definitions/placement-work.ts';
 
-/** Every scheduled job (design §2). Manual-only runs (check now: `dnsbl.check`) are not listed here. */
+/** Every scheduled job (design §2). */
 export const JOBS: JobDefinition[] = [dnsblSweep, placementSchedule, placementWork];
+
+/** Jobs users start (check now: `dnsbl.check`; sweep now: `dnsbl.sweep`), run from the queue by the scheduler. */
+export const MANUAL_JOBS: ManualJobDefinition[] = manualSweepJobs();

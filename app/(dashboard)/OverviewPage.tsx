@@ -122,7 +122,7 @@ function SweepPanel({ overview }: { overview: Overview }) {
           {lastSweep ? (
             <>
               <RelativeTime value={lastSweep.finishedAt ?? lastSweep.startedAt} />{' '}
-              <Badge tone={lastSweep.status === 'failed' ? 'red' : lastSweep.status === 'running' ? 'blue' : 'green'}>
+              <Badge tone={lastSweep.status === 'failed' ? 'red' : lastSweep.status === 'running' ? 'blue' : lastSweep.status === 'queued' ? 'gray' : 'green'}>
                 {lastSweep.status}
               </Badge>
             </>
@@ -183,6 +183,9 @@ export function OverviewPage() {
       <LoadingPanel isLoading={isLoading} error={error}>
         {data ? (
           <>
+            {data.schedulerProblem ? (
+              <div className="alert error" role="alert" data-testid="scheduler-problem">{data.schedulerProblem}</div>
+            ) : null}
             <BudgetBanner overview={data} />
             <div className="cards" data-testid="overview-counts">
               <Count label="Assets" value={data.assets} testId="overview-assets" href="/assets" />

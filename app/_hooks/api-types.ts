@@ -145,9 +145,12 @@ export interface Overview {
   nextSweepAt?: string;
   running?: { id: string; jobId: string; progressDone: number; progressTotal: number };
   recentEvents: OverviewEvent[];
+  /** Why scheduled sweeps are not running. */
+  schedulerProblem?: string;
 }
 
-export type JobRunStatus = 'running' | 'succeeded' | 'failed';
+/** `queued`: a manual run waiting for the scheduler process (JOBS_ENABLED=false here). */
+export type JobRunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
 export interface JobRun {
   id: string;
@@ -166,6 +169,8 @@ export interface JobRun {
 export interface Jobs {
   schedules: { jobId: string; cron: string; nextRunAt: string | null }[];
   runs: JobRun[];
+  /** Why scheduled jobs cannot run (an invalid cron, a scheduler that failed to start). */
+  problem?: string;
 }
 
 export interface Settings {

@@ -1,18 +1,16 @@
-/** Runs executing in this process, by job id (a job never overlaps itself in one process). */
-const running = new Map<string, { runId: string; done: Promise<unknown> }>();
+/** Runs executing in this process, by run id, with their job id (a job never overlaps itself in one process). */
+const running = new Map<string, { jobId: string; done: Promise<unknown> }>();
 
 /** The id of this process's run of `jobId` still executing, if any. */
 export function runningRunId(jobId: string): string | undefined {
-  return running.get(jobId)?.runId;
+  for (const [runId, r] of running) if (r.jobId === jobId) return runId;
+  return undefined;
 }
 
-/** Record `done` as this process's run of `jobId` until it settles. */
+/** Record `done` as this process's run `runId` of `jobId` until it settles. */
 export function trackRun(params: { jobId: string; runId: string; done: Promise<unknown> }): void {
-  const entry = { runId: params.runId, done: params.done };
-  running.set(params.jobId, entry);
-  void params.done.finally(() => {
-    if (running.get(params.jobId) === entry) running.delete(params.jobId);
-  });
+  running.set(params.runId, { jobId: params.jobId, done: params.done });
+  void params.done.finally(() => running.delete(params.runId));
 }
 
 /** Wait for every run executing in this process (graceful shutdown). */

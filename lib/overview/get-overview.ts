@@ -10,6 +10,7 @@ import type { EventView } from '../listings/list-events.ts';
 import { readZoneDefinition } from '../zones/read-zone-definition.ts';
 import { isQueryable, utcDay } from '../zones/zone-rules.ts';
 import { nextRunAt } from '../jobs/next-run-at.ts';
+import { schedulerProblem } from '../jobs/scheduler-problem.ts';
 import { STALE_AFTER_MS } from '../jobs/recover-stale-runs.ts';
 import { SWEEP_JOB_ID } from '../sweeps/start-sweep-now.ts';
 
@@ -43,6 +44,8 @@ export interface OverviewView {
   nextSweepAt?: Date;
   running?: { id: string; jobId: string; progressDone: number; progressTotal: number };
   recentEvents: (EventView & { assetId: string; value: string })[];
+  /** Why scheduled sweeps are not running (a scheduler that failed to start, an invalid DNSBL_SWEEP_CRON). */
+  schedulerProblem?: string;
 }
 
 /**
@@ -83,7 +86,9 @@ export async function getOverview(params: { db?: PrismaClient; sweepCron?: strin
   const today = utcDay(now);
   const exhausted = queryable.filter((z) => z.dailyBudget !== null && z.budgetDay === today && z.budgetUsed >= z.dailyBudget);
   const budgetResetsAt = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
-  const next = nextRunAt({ cron: params.sweepCron ?? e.DNSBL_SWEEP_CRON });
+  const sweepCron = params.sweepCron ?? e.DNSBL_SWEEP_CRON;
+  const next = nextRunAt({ cron: sweepCron });
+  const problem = schedulerProblem({ crons: [{ expression: sweepCron, name: 'DNSBL_SWEEP_CRON' }] });
   return {
     assets: assets.length,
     listed: count('listed'),
@@ -111,5 +116,6 @@ export async function getOverview(params: { db?: PrismaClient; sweepCron?: strin
       ? { running: { id: running.id, jobId: running.jobId, progressDone: running.progressDone, progressTotal: running.progressTotal } }
       : {}),
     recentEvents: events.map((ev) => ({ ...toEventView(ev), assetId: ev.assetId, value: ev.asset.display ?? ev.asset.value })),
+    ...(problem ? { schedulerProblem: problem } : {}),
   };
 }

@@ -8,7 +8,7 @@ import { LoadingPanel } from '../../_components/LoadingPanel.tsx';
 import { ProgressBar } from '../../_components/ProgressBar.tsx';
 import { RelativeTime } from '../../_components/RelativeTime.tsx';
 
-const STATUS_TONE = { running: 'blue', succeeded: 'green', failed: 'red' } as const;
+const STATUS_TONE = { queued: 'gray', running: 'blue', succeeded: 'green', failed: 'red' } as const;
 
 /** The figures a DNSBL sweep writes as its summary (lib/sweeps/run-dnsbl-sweep.ts); every field optional. */
 interface SweepFigures {
@@ -104,6 +104,7 @@ export function JobsPage() {
       <LoadingPanel isLoading={isLoading} error={error}>
         {data ? (
           <>
+            {data.problem ? <div className="alert error" role="alert" data-testid="scheduler-problem">{data.problem}</div> : null}
             <h2>Schedules</h2>
             <LoadingPanel isLoading={false} isEmpty={data.schedules.length === 0} emptyMessage="No job is scheduled in this process (JOBS_ENABLED=false or a separate worker).">
               <div className="table-wrap">

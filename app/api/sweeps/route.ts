@@ -5,9 +5,12 @@ import { json, route } from '../../../lib/http/respond.ts';
 
 export const dynamic = 'force-dynamic';
 
-/** Start a full sweep in the background: 202 `{ jobRunId }`; 409 when one is already running. */
+/**
+ * Start a full sweep: 202 `{ jobRunId, status }` — `running` when this process runs jobs, `queued` for the worker
+ * when JOBS_ENABLED=false; 409 when one is already running or queued.
+ */
 export const POST = route(async (request: Request) => {
   await parseJsonBody(request, ZEmptyBody);
-  const { jobRunId } = await startSweepNow();
-  return json({ jobRunId }, 202);
+  const { jobRunId, status } = await startSweepNow();
+  return json({ jobRunId, status }, 202);
 });

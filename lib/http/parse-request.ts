@@ -1,10 +1,15 @@
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
 
-/** Format zod issues as one user-facing sentence: `label: must be a string; enabled: expected boolean`. */
+/**
+ * Format zod issues as one user-facing sentence: `label: must be a string; enabled: expected boolean`. A custom
+ * issue raised on the whole body (a refinement whose message already names what is wrong, e.g. `bogus is not an
+ * email address`) is given as it is.
+ */
 export function formatIssues(issues: z.core.$ZodIssue[]): string {
   return issues
     .map((i) => {
+      if (i.code === 'custom' && i.path.length === 0) return i.message;
       const where = i.path.length ? i.path.join('.') : 'body';
       return `${where}: ${i.message}`;
     })

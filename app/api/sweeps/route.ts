@@ -2,6 +2,7 @@ import { startSweepNow } from '../../../lib/sweeps/start-sweep-now.ts';
 import { parseJsonBody } from '../../../lib/http/parse-request.ts';
 import { ZEmptyBody } from '../../../lib/http/schema.ts';
 import { json, route } from '../../../lib/http/respond.ts';
+import { otherMethods } from '../../../lib/http/method-not-allowed.ts';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,3 +15,6 @@ export const POST = route(async (request: Request) => {
   const { jobRunId, status } = await startSweepNow();
   return json({ jobRunId, status }, 202);
 });
+
+/** Methods this route does not serve: 405 in the JSON error envelope. */
+export const { GET, PUT, PATCH, DELETE } = otherMethods(['POST']);

@@ -86,7 +86,8 @@ test('assets: create (201), duplicate (409), list, get, patch, delete (204), unk
   const created = await call('assets', 'POST', { body: { value: '2001:DB8:0::25', label: 'mx2' } });
   expect(created.status).toBe(201);
   expect(created.json).toMatchObject({ kind: 'ip', value: '2001:db8::25' });
-  expect(Object.keys(created.json).sort()).toEqual(['id', 'kind', 'value']);
+  expect(Object.keys(created.json).sort()).toEqual(['id', 'kind', 'value', 'warnings']);
+  expect(created.json.warnings).toEqual([]);
   const dup = await call('assets', 'POST', { body: { value: '2001:db8::25' } });
   expect(dup.status).toBe(409);
   expect(dup.json.error).toEqual({ code: 'conflict', message: '2001:db8::25 is already monitored' });
@@ -140,7 +141,8 @@ test('check now sweeps one asset against a real DNS peer and answers with its li
   expect(got.json).toMatchObject({ status: 'listed', listed: 1 });
   const overview = await call('overview', 'GET');
   expect(overview.json).toMatchObject({ assets: 1, listed: 1, clean: 0, errors: 0, unchecked: 0, zonesEnabled: 2, zonesUnhealthy: 0 });
-  expect(overview.json.resolver).toEqual({ status: 'ok', isPublic: false, servers: [peer.server] });
+  expect(overview.json.resolver).toEqual({ status: 'ok', isPublic: false, servers: [peer.server], zonesChecked: 1, zonesFailed: 0 });
+  expect(overview.json).toMatchObject({ zonesBudgetExhausted: 0, budgetExhaustedZones: [] });
   expect(overview.json.recentEvents[0]).toMatchObject({ assetId: asset.id, value: '192.0.2.1', kind: 'listed', zone: 'bl.test' });
   expect(typeof overview.json.nextSweepAt).toBe('string');
 });
@@ -198,11 +200,12 @@ test('POST /api/sweeps starts a full sweep (202), refuses a second one while it 
   }
   expect(status).toBe('succeeded');
   const jobs = await call('jobs', 'GET');
-  expect(jobs.json.schedules).toEqual([{ jobId: 'dnsbl.sweep', cron: '*/30 * * * *', nextRunAt: expect.any(String) }]);
+  expect(jobs.json.schedules).toEqual(expect.arrayContaining([{ jobId: 'dnsbl.sweep', cron: '*/30 * * * *', nextRunAt: expect.any(String) }]));
   const run = jobs.json.runs.find((r: { id: string }) => r.id === started.json.jobRunId);
   expect(run).toMatchObject({ jobId: 'dnsbl.sweep', trigger: 'manual', status: 'succeeded' });
   expect(run.summary).toMatchObject({ assets: 2, zones: 2, resolver: { status: 'ok' } });
   expect(run.progressTotal).toBeGreaterThan(0);
+  expect(run.progressTotal).toBe(run.progressDone);
   expect((await call('overview', 'GET')).json.lastSweep).toMatchObject({ id: started.json.jobRunId, status: 'succeeded' });
 });
 

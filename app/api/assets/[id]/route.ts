@@ -4,6 +4,7 @@ import { updateAsset, ZUpdateAsset } from '../../../../lib/assets/update-asset.t
 import { parseJsonBody } from '../../../../lib/http/parse-request.ts';
 import { json, noContent, route } from '../../../../lib/http/respond.ts';
 import type { RouteContext } from '../../../../lib/http/route-params.ts';
+import { otherMethods } from '../../../../lib/http/method-not-allowed.ts';
 
 export const dynamic = 'force-dynamic';
 type Ctx = RouteContext<{ id: string }>;
@@ -19,3 +20,6 @@ export const DELETE = route(async (_request: Request, ctx: Ctx) => {
   await deleteAsset({ id: (await ctx.params).id });
   return noContent();
 });
+
+/** Methods this route does not serve: 405 in the JSON error envelope. */
+export const { POST, PUT } = otherMethods(['GET', 'PATCH', 'DELETE']);

@@ -2,6 +2,7 @@ import { sendTestEmail } from '../../../../lib/alerts/send-test-email.ts';
 import { parseJsonBody } from '../../../../lib/http/parse-request.ts';
 import { ZEmptyBody } from '../../../../lib/http/schema.ts';
 import { json, route } from '../../../../lib/http/respond.ts';
+import { otherMethods } from '../../../../lib/http/method-not-allowed.ts';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,3 +12,6 @@ export const POST = route(async (request: Request) => {
   const { messageId, accepted } = await sendTestEmail();
   return json({ messageId, accepted });
 });
+
+/** Methods this route does not serve: 405 in the JSON error envelope. */
+export const { GET, PUT, PATCH, DELETE } = otherMethods(['POST']);

@@ -3,6 +3,7 @@ import { parseJsonBody } from '../../../../../lib/http/parse-request.ts';
 import { ZEmptyBody } from '../../../../../lib/http/schema.ts';
 import { json, route } from '../../../../../lib/http/respond.ts';
 import type { RouteContext } from '../../../../../lib/http/route-params.ts';
+import { otherMethods } from '../../../../../lib/http/method-not-allowed.ts';
 
 export const dynamic = 'force-dynamic';
 export const maxDuration = 300;
@@ -12,3 +13,6 @@ export const POST = route(async (request: Request, ctx: RouteContext<{ id: strin
   await parseJsonBody(request, ZEmptyBody);
   return json(await checkAssetNow({ assetId: (await ctx.params).id }));
 });
+
+/** Methods this route does not serve: 405 in the JSON error envelope. */
+export const { GET, PUT, PATCH, DELETE } = otherMethods(['POST']);

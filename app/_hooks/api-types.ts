@@ -117,6 +117,8 @@ export interface Zone {
   healthCheckedAt?: string;
   returnCodes: ReturnCode[];
   delistUrl?: string;
+  /** Keyed zones only: an account key is stored (never sent back). */
+  hasKey?: boolean;
 }
 
 export type ResolverStatus = 'ok' | 'blocked' | 'rewriting' | 'unreachable' | 'unknown';

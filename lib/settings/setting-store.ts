@@ -5,8 +5,9 @@ import { prisma } from '../db.ts';
  * Setting keys (values are JSON):
  * - `alertEmailTo`: string[] of alert recipients, overriding ALERT_EMAIL_TO.
  * - `resolver.health`: `{ status, reason? }`, the last resolver health an alert was decided on (alert once).
+ * - `zoneKey:<zone>`: a keyed zone's account key, encrypted (lib/zones/read-zone-keys.ts); never returned.
  */
-export type SettingKey = 'alertEmailTo' | 'resolver.health';
+export type SettingKey = 'alertEmailTo' | 'resolver.health' | `zoneKey:${string}`;
 
 /** Read a JSON setting; undefined when unset or not valid JSON. */
 export async function readSetting<T>(params: { key: SettingKey; db?: PrismaClient }): Promise<T | undefined> {

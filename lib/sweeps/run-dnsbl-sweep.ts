@@ -8,6 +8,9 @@ import type { ListingAlertCounts } from '../alerts/send-listing-alerts.ts';
 import { sweepAssets } from './sweep-assets.ts';
 import type { SweepAssetsSummary } from './sweep-assets.ts';
 import { withSweepLock } from './sweep-lock.ts';
+import { runSweep as realRunSweep } from '../dnsbl/run-sweep.ts';
+import { readZoneKeys } from '../zones/read-zone-keys.ts';
+import { withZoneKeys } from '../zones/with-zone-keys.ts';
 
 /** Engine boundaries a caller (a test) may replace; see sweepAssets. */
 export type SweepOptions = Pick<Parameters<typeof sweepAssets>[0], 'client' | 'runSweep' | 'now' | 'confirmDelayMs'>;
@@ -23,7 +26,7 @@ export interface DnsblSweepSummary extends SweepAssetsSummary {
 
 /**
  * The body of the `dnsbl.sweep` job and of "check now" (one asset): sweep (serialised within the process by
- * withSweepLock), then email the pending listing changes and a resolver alert. Alert failures are recorded in the
+ * withSweepLock; keyed zones queried under their stored account key, see withZoneKeys), then email the pending listing changes and a resolver alert. Alert failures are recorded in the
  * summary and on the events (retried next sweep); they never fail the sweep.
  * @throws what sweepAssets throws.
  */
@@ -37,9 +40,13 @@ export async function runDnsblSweep(params: {
   sweep?: SweepOptions;
 }): Promise<DnsblSweepSummary> {
   const db = params.db ?? prisma;
+  // Keyed zones (DQS, Abusix) are queried under their account key; results keep the catalog zone name.
+  const keys = await readZoneKeys({ db });
+  const engine = withZoneKeys({ runSweep: params.sweep?.runSweep ?? realRunSweep, keys });
   const summary = await withSweepLock(() =>
     sweepAssets({
       ...params.sweep,
+      runSweep: engine,
       ...(params.assetId ? { assetId: params.assetId } : {}),
       jobRunId: params.jobRunId,
       onProgress: params.onProgress,

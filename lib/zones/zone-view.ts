@@ -25,10 +25,15 @@ export interface ZoneView {
   failedSweeps: number;
   returnCodes: ReturnCode[];
   delistUrl?: string;
+  /** Keyed zones only: whether an account key is stored (the key itself is never returned). */
+  hasKey?: boolean;
 }
 
-/** Shape a Zone row for the API; `now` decides whether the stored budget counter is today's. */
-export function toZoneView(row: Zone, now: Date): ZoneView {
+/**
+ * Shape a Zone row for the API; `now` decides whether the stored budget counter is today's; `hasKey` (keyed zones)
+ * whether its account key is stored.
+ */
+export function toZoneView(row: Zone, now: Date, hasKey = false): ZoneView {
   const def = readZoneDefinition(row);
   return {
     zone: row.name,
@@ -48,5 +53,6 @@ export function toZoneView(row: Zone, now: Date): ZoneView {
     failedSweeps: row.failedSweeps,
     returnCodes: def.returnCodes,
     ...(def.delistUrl ? { delistUrl: def.delistUrl } : {}),
+    ...(def.status === 'keyed' ? { hasKey } : {}),
   };
 }

@@ -58,6 +58,39 @@ function WeightInput({ zone, onChanged }: { zone: Zone; onChanged: (zone: string
   );
 }
 
+/** The account key of a keyed zone (Spamhaus DQS, Abusix): write-only; the API only says whether one is set. */
+function KeyInput({ zone, onChanged }: { zone: Zone; onChanged: (zone: string) => void }) {
+  const update = useUpdateZoneMutation();
+  const [draft, setDraft] = useState('');
+  const save = () => {
+    if (!draft.trim()) return;
+    onChanged(zone.zone);
+    update.mutate({ zone: zone.zone, key: draft.trim() }, { onSuccess: () => setDraft('') });
+  };
+  return (
+    <div className="small" style={{ marginTop: 4 }} data-testid="zone-key">
+      {zone.hasKey ? <Badge tone="green" testId="zone-key-set">key set</Badge> : <span className="muted">no key yet</span>}
+      <div style={{ display: 'flex', gap: 4, marginTop: 4 }}>
+        <input
+          type="password"
+          autoComplete="off"
+          size={16}
+          placeholder={zone.hasKey ? 'replace key' : 'account key'}
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') save();
+          }}
+          aria-label={`Account key for ${zone.zone}`}
+          data-testid="zone-key-input"
+        />
+        <button type="button" onClick={save} disabled={update.isPending || !draft.trim()} data-testid="zone-key-save">Save key</button>
+      </div>
+      {update.isError ? <div className="field-error" role="alert">{errorMessage(update.error)}</div> : null}
+    </div>
+  );
+}
+
 /** One zone: identity, status, health, enable toggle, weight and budget. `onChanged` hears every change. */
 export function ZoneRow({ zone, onChanged }: { zone: Zone; onChanged: (zone: string) => void }) {
   const update = useUpdateZoneMutation();
@@ -79,6 +112,7 @@ export function ZoneRow({ zone, onChanged }: { zone: Zone; onChanged: (zone: str
         ) : (
           <span data-testid="zone-status">{STATUS_WORDS[zone.status]}</span>
         )}
+        {zone.status === 'keyed' ? <KeyInput zone={zone} onChanged={onChanged} /> : null}
       </td>
       <td>
         <Badge tone={HEALTH_TONE[zone.health]} testId="zone-health" data={{ 'data-health': zone.health }} title={zone.healthReason}>

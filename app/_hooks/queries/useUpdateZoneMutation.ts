@@ -11,6 +11,8 @@ export interface UpdateZoneInput {
   weight?: number;
   /** Queries per UTC day; null = unlimited. */
   dailyBudget?: number | null;
+  /** Keyed zones: the account key (write-only); null removes it. */
+  key?: string | null;
 }
 
 /** PATCH /api/zones/:zone: answers the updated zone, which replaces its row in the zones cache. */

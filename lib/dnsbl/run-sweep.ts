@@ -4,13 +4,14 @@ import type { DnsClient } from './dns-client.ts';
 import { joinQueryName, queryKey } from './query-name.ts';
 import { classifyAnswer } from './classify-answer.ts';
 import type { Classification } from './classify-answer.ts';
-import { zoneAppliesTo } from './zone-catalog.ts';
+import { zoneAppliesTo } from './zone-applies-to.ts';
 import { checkZoneHealth } from './check-zone-health.ts';
 import type { ZoneKeyHealth } from './check-zone-health.ts';
 import { assessResolver } from './assess-resolver.ts';
 import { createGate } from './concurrency-gate.ts';
 import type { Gate } from './concurrency-gate.ts';
 import { mergeZoneHealth } from './merge-zone-health.ts';
+import { capYoungGeneration } from './young-generation-cap.ts';
 
 /** One target to sweep. `key` is the caller's tag (e.g. an asset id), copied to every result. */
 export interface SweepTarget {
@@ -40,6 +41,8 @@ export interface SweepSummary {
 }
 
 const PROGRESS_EVERY_MS = 250;
+/** Queries from which a sweep counts as long: its young generation stops growing (capYoungGeneration). */
+export const LONG_SWEEP_QUERIES = 20_000;
 
 /**
  * Sweeps `targets` × `zones` (design §5) and streams one result per (target, zone) through `onResult`.
@@ -57,6 +60,8 @@ const PROGRESS_EVERY_MS = 250;
  *   Targets are pulled lazily and `onResult` is awaited one call at a time, so memory stays flat however large
  *   the sweep. `onProgress` gets `{ done: queries answered, total: expectedQueries ?? null }` at most every
  *   250 ms, and once at the end.
+ * - A long sweep (`expectedQueries`, or queries answered so far, ≥ LONG_SWEEP_QUERIES) holds capYoungGeneration
+ *   until it ends, so its memory stays flat; a short one runs at full speed.
  * - `signal` aborts: queries in flight are cancelled, no further result is emitted, and the promise rejects with
  *   an AbortError. It also rejects with the error when `onResult` throws.
  */
@@ -97,9 +102,11 @@ export async function runSweep(params: {
   let done = 0;
   let lastProgress = 0;
   let failure: unknown;
+  let releaseCap: (() => void) | null = null;
   const onExternalAbort = () => stop(abortError(params.signal?.reason));
   if (params.signal?.aborted) throw abortError(params.signal.reason);
   params.signal?.addEventListener('abort', onExternalAbort, { once: true });
+  if ((params.expectedQueries ?? 0) >= LONG_SWEEP_QUERIES) releaseCap = capYoungGeneration();
 
   function stop(err: unknown): void {
     if (failure !== undefined) return;
@@ -108,6 +115,7 @@ export async function runSweep(params: {
   }
 
   function progress(): void {
+    if (releaseCap === null && done >= LONG_SWEEP_QUERIES) releaseCap = capYoungGeneration();
     if (!onProgress) return;
     const now = performance.now();
     if (now - lastProgress < PROGRESS_EVERY_MS) return;
@@ -276,6 +284,7 @@ export async function runSweep(params: {
   await waitBelow(0);
   while (emitTail) await emitTail;
   params.signal?.removeEventListener('abort', onExternalAbort);
+  releaseCap?.();
   if (failure !== undefined) throw failure;
 
   onProgress?.({ done, total });

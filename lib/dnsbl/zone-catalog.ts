@@ -133,10 +133,4 @@ export function findCatalogZone(zone: string): ZoneDefinition | undefined {
   return loadCatalog().find((entry) => entry.zone === name);
 }
 
-/**
- * True when the zone is keyed on `keyType` and so may receive that query (design §5: a zone only receives its
- * key type). An IPv6 target on an IPv4-only zone is `not_applicable`, never `not_listed` (case BL-11).
- */
-export function zoneAppliesTo(zone: ZoneDefinition, keyType: KeyType): boolean {
-  return zone.keyTypes.includes(keyType);
-}
+export { zoneAppliesTo } from './zone-applies-to.ts';

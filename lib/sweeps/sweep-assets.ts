@@ -5,7 +5,7 @@ import type { SweepResult, SweepSummary, SweepTarget } from '../dnsbl/run-sweep.
 import { prisma } from '../db.ts';
 import { env } from '../env.ts';
 import { runSweep as realRunSweep } from '../dnsbl/run-sweep.ts';
-import { createDnsClient } from '../dnsbl/dns-client.ts';
+import { createThreadedDnsClient } from '../dnsbl/threaded-dns-client.ts';
 import { resolverServers } from '../dnsbl/resolver-servers.ts';
 import { parseTarget } from '../dnsbl/parse-target.ts';
 import { targetAddresses, targetCount } from '../dnsbl/expand-range.ts';
@@ -52,7 +52,7 @@ const rowKey = (assetId: string, target: string, zone: string) => `${assetId}\u0
  * - Afterwards: AssetZoneCheck and AssetCheck per asset (writeAssetChecks), zone health (recordZoneHealth),
  *   and the daily budget counters (flushed with every batch and at the end).
  * Every I/O boundary is injectable: `db`, `client` (DNS; default: a client on DNSBL_RESOLVER or the system's
- * resolvers, closed at the end), `runSweep` (the engine) and `now`.
+ * resolvers whose UDP work runs on a worker thread (createThreadedDnsClient), closed at the end), `runSweep` (the engine) and `now`.
  * @throws what runSweep throws (AbortError on `signal`); rows already written stay (the next sweep redoes the work).
  */
 export async function sweepAssets(params: {
@@ -103,7 +103,8 @@ export async function sweepAssets(params: {
     await budget.flush();
   };
 
-  const onResult = async (r: SweepResult) => {
+  // Synchronous unless a batch is full: runSweep then emits without a promise per result.
+  const onResult = (r: SweepResult): void | Promise<void> => {
     const assetId = r.key!;
     const k = rowKey(assetId, r.target, r.zone);
     const row = rows.get(k);
@@ -130,7 +131,7 @@ export async function sweepAssets(params: {
       });
       if (change.event) events[change.event]++;
     }
-    if (pending.length >= BATCH_SIZE) await flush();
+    if (pending.length >= BATCH_SIZE) return flush();
   };
 
   // Single IPs and domains first, ranges last: when a zone's daily budget runs short, the small assets keep their
@@ -145,7 +146,7 @@ export async function sweepAssets(params: {
 
   const client =
     params.client ??
-    createDnsClient({ servers: resolverServers(e.DNSBL_RESOLVER), timeoutMs: e.DNSBL_TIMEOUT_MS, tries: e.DNSBL_TRIES });
+    createThreadedDnsClient({ servers: resolverServers(e.DNSBL_RESOLVER), timeoutMs: e.DNSBL_TIMEOUT_MS, tries: e.DNSBL_TRIES });
   let summary: SweepSummary;
   try {
     summary = await run({

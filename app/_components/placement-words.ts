@@ -16,6 +16,7 @@ const SMTP_CATEGORY_WORDS: Record<string, string> = {
   accepted_by_relay: 'the relay took it (not yet delivered)',
   greylisted: 'greylisted: retried later',
   temporary: 'temporary failure',
+  service_unavailable: 'the server’s service is unavailable: retried later',
   mailbox_busy: 'mailbox busy',
   mailbox_full: 'mailbox full',
   recipient_unverified: 'recipient not verified yet',

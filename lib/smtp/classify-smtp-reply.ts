@@ -6,7 +6,10 @@ export type { SmtpClassification, SmtpOutcome } from './types.ts';
 const deferred = (category: string): SmtpClassification => ({ outcome: 'deferred', category, retryable: true });
 const rejected = (category: string): SmtpClassification => ({ outcome: 'rejected', category, retryable: false });
 
-const GREYLIST = /try again later|please try again|temporarily deferred|come back later/i;
+const GREYLIST_WORDS = /gr[ae]y[ -]?list/i;
+const TRY_LATER = /try again later|please try again|temporarily deferred|come back later/i;
+/** The receiving server's own failure, e.g. Postfix's "451 4.7.1 Service unavailable - try again later" when its milter fails. */
+const SERVICE_FAILURE = /service (?:is )?(?:temporarily )?unavailable|temporary (?:local |server )?(?:failure|error|problem)|local error|system (?:error|problem)|internal (?:server )?error/i;
 const REPUTATION = /unsolicited|spamhaus|block ?list|black ?list|\bdnsbl\b|\brbl\b|reputation|listed (?:at|in|on|by)|spam/i;
 const UNKNOWN_USER = /user unknown|unknown user|no such (?:user|mailbox|recipient)|does not exist|not found|invalid recipient|no longer on server|address rejected|recipient rejected|unrouteable/i;
 
@@ -17,6 +20,7 @@ const UNKNOWN_USER = /user unknown|unknown user|no such (?:user|mailbox|recipien
  * credentials, RFC 4954 §6), then the enhanced code's subject and detail, then the basic code alone.
  * 2xx is `accepted` / `accepted_by_relay`: the relay took the message, nothing more (SMTP-10).
  * @example classifySmtpReply({ code: 451, enhancedCode: '4.7.1', text: 'Try again later' }) // deferred / greylisted (SMTP-04)
+ * @example classifySmtpReply({ code: 451, enhancedCode: '4.7.1', text: 'Service unavailable - try again later' }) // deferred / service_unavailable
  */
 export function classifySmtpReply(p: SmtpReply & { stage?: SmtpStage }): SmtpClassification {
   const { code, enhancedCode, text, stage } = p;
@@ -40,11 +44,12 @@ export function classifySmtpReply(p: SmtpReply & { stage?: SmtpStage }): SmtpCla
 /** 4xx: the same send may succeed later (RFC 5321 §4.2.1 "transient negative completion"). */
 function classifyTransient(p: { code: number | null; subject?: number; detail?: number; text: string }): SmtpClassification {
   const { code, subject, detail, text } = p;
-  // A 450/451 4.7.x ("security or policy status") with no rate words is greylisting in practice (SMTP-04);
-  // postgrey says so with 4.2.0.
-  if (/gr[ae]y ?list/i.test(text)) return deferred('greylisted');
-  if (GREYLIST.test(text) && (subject === 7 || subject === undefined)) return deferred('greylisted');
-  if (subject === 7 && (code === 450 || code === 451)) return deferred('greylisted');
+  // Greylisting needs evidence in the text (SMTP-04): the word itself (postgrey "450 4.2.0 Greylisted, see …"), or
+  // "try again later" and its kind with a 4.7.x or no enhanced code — unless the text names the receiver's own
+  // failure. 4.7.1 alone only says "delivery not authorized" (RFC 3463 §3.8): a policy deferral, not greylisting.
+  if (GREYLIST_WORDS.test(text)) return deferred('greylisted');
+  if (SERVICE_FAILURE.test(text)) return deferred('service_unavailable');
+  if (TRY_LATER.test(text) && (subject === 7 || subject === undefined)) return deferred('greylisted');
   if (subject === 2 && detail === 2) return deferred('mailbox_full');
   if (subject === 2) return deferred('mailbox_busy');
   if (subject === 1) return deferred('recipient_unverified');

@@ -21,6 +21,7 @@ const CATEGORY_WORDS: Record<string, string> = {
   recipient_unverified: 'The receiving server could not verify the recipient right now; it will be retried',
   too_many_recipients: 'The server refused more recipients in this transaction; it will be retried',
   temporary: 'The server reported a temporary failure; it will be retried',
+  service_unavailable: 'The server reported that its own service is unavailable (e.g. a failing content filter); it will be retried',
   invalid_recipient: 'The recipient address does not exist at the receiving server',
   policy_block: 'The receiving server refused the message by policy',
   reputation_block: 'The receiving server refused the message because of the sending IP or domain reputation (block list or spam)',

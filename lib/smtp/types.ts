@@ -30,7 +30,7 @@ export interface QuotaHint {
 
 /**
  * A classified reply. `category` is the finer word stored in PlacementResult.smtpCategory, e.g. accepted_by_relay,
- * greylisted, rate_limited, connection_limit, invalid_recipient, mailbox_full, policy_block, reputation_block,
+ * greylisted, service_unavailable, temporary, rate_limited, connection_limit, invalid_recipient, mailbox_full, policy_block, reputation_block,
  * sender_rejected, quota_exhausted, message_rejected, tls_mode, certificate, auth, auth_required, tls_required,
  * smtputf8, connection_refused, timeout, dns. `retryable`: the same send may succeed if retried within the
  * placement retry window (every 15 minutes for 4 hours).

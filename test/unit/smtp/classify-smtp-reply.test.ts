@@ -22,6 +22,17 @@ test.each([
   expect(classify(raw, stage)).toEqual({ outcome: 'deferred', category: 'greylisted', retryable: true });
 });
 
+// 4.7.1 alone is "delivery not authorized" (RFC 3463 §3.8), not greylisting: greylisting needs words in the text.
+// Postfix answers a failing milter (milter_default_action = tempfail) with the first reply below.
+test.each([
+  ['451 4.7.1 Service unavailable - try again later', 'data', 'service_unavailable'],
+  ['421 4.3.0 Temporary System Problem. Try again later', 'rcpt', 'service_unavailable'],
+  ['451 4.7.1 <seed@example.net>: Recipient address rejected: Temporary lookup failure', 'rcpt', 'temporary'],
+  ['450 4.7.1', 'rcpt', 'temporary'],
+] as const)('%s (at %s) → deferred / %s, not greylisted', (raw, stage, category) => {
+  expect(classify(raw, stage)).toEqual({ outcome: 'deferred', category, retryable: true });
+});
+
 // SMTP-05: classify on basic + enhanced code + text; text overrides the enhanced code.
 test.each([
   ['550-5.7.1 [192.0.2.7] Our system has detected that this message is\r\n550 5.7.1 likely unsolicited mail. - gsmtp', 'rejected', 'reputation_block'],

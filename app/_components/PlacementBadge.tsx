@@ -3,7 +3,8 @@ import { Badge } from './Badge.tsx';
 import { PLACEMENT_WORDS } from './placement-words.ts';
 
 /**
- * Where one seed message landed: inbox green; a Gmail tab blue with the tab (or "tab unknown"); spam red; another
+ * Where one seed message landed: inbox green (a Gmail copy with its tab: "inbox · primary" or "inbox (tab
+ * unknown)"); a Gmail tab blue with the tab (or "tab unknown"); spam red; another
  * folder amber with its name; missing grey; error dark red with the message; not found yet (or, before the relay
  * accepted it, waiting to send) with a spinner.
  */
@@ -11,7 +12,8 @@ export function PlacementBadge({ result, sent = true }: { result: Pick<Placement
   const data = { 'data-placement': result.placement, 'data-folder': result.folder ?? '', 'data-tab': result.tab ?? '' };
   switch (result.placement) {
     case 'inbox':
-      return <Badge tone="green" testId="placement-badge" data={data}>inbox</Badge>;
+      // A Gmail copy in INBOX: Primary, or "tab unknown" when the server could not tell (design §6).
+      return <Badge tone="green" testId="placement-badge" data={data}>inbox{result.tab === 'unknown' ? ' (tab unknown)' : result.tab ? ` · ${result.tab}` : ''}</Badge>;
     case 'tab': {
       const tab = result.tab && result.tab !== 'unknown' ? `${result.tab} tab` : 'tab unknown';
       return <Badge tone="blue" testId="placement-badge" data={data}>inbox · {tab}</Badge>;

@@ -103,6 +103,7 @@ async function pollMailbox(p: {
       if (search.found) {
         const update = foundMessageUpdate({
           found: search,
+          provider: mailbox.provider,
           verdicts: deps.receiverVerdicts({ headers: search.headers }),
           egressIp: deps.egressIp({ headers: search.headers }),
           sentAt: result.sentAt,

@@ -33,6 +33,11 @@ export async function setupTestDb(): Promise<{ prisma: PrismaClient; url: string
 /** Delete every row of every model (between tests of one file). */
 export async function clearTables(prisma: PrismaClient): Promise<void> {
   await prisma.$transaction([
+    prisma.placementResult.deleteMany(),
+    prisma.placementTest.deleteMany(),
+    prisma.usageEvent.deleteMany(),
+    prisma.seedMailbox.deleteMany(),
+    prisma.smtpServer.deleteMany(),
     prisma.listingEvent.deleteMany(),
     prisma.listing.deleteMany(),
     prisma.assetZoneCheck.deleteMany(),

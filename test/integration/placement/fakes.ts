@@ -106,20 +106,6 @@ export function found(folder: string, placement: 'inbox' | 'spam' | 'tab' | 'oth
   return { found: true, folder, placement, uid: 1, headers: RECEIVED_HEADERS, receivedAt } as SeedSearch;
 }
 
-/** Delete every row the placement tests write. */
-export async function clearPlacement(db: PrismaClient): Promise<void> {
-  await db.$transaction([
-    db.placementResult.deleteMany(),
-    db.placementTest.deleteMany(),
-    db.usageEvent.deleteMany(),
-    db.seedMailbox.deleteMany(),
-    db.smtpServer.deleteMany(),
-    db.asset.deleteMany(),
-    db.jobRun.deleteMany(),
-    db.setting.deleteMany(),
-  ]);
-}
-
 /** A server and three seed mailboxes (gmail, outlook, yahoo) written straight to the database. */
 export async function seedRows(db: PrismaClient, server: { pausedReason?: string; enabled?: boolean; scheduleCron?: string } = {}) {
   const s = await db.smtpServer.create({

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import type { PrismaClient } from '../../../lib/generated/prisma/client.ts';
-import { setupTestDb } from '../../helpers/db.ts';
-import { ACCEPTED, GREYLISTED, POLICY_BLOCK, REFUSED, clearPlacement, clock, fakeImap, fakeSmtp, found, seedRows } from './fakes.ts';
+import { clearTables, setupTestDb } from '../../helpers/db.ts';
+import { ACCEPTED, GREYLISTED, POLICY_BLOCK, REFUSED, clock, fakeImap, fakeSmtp, found, seedRows } from './fakes.ts';
 
 // The placement lifecycle on a real SQLite file, with scripted fakes at the SMTP and IMAP boundaries.
 
@@ -37,7 +37,7 @@ beforeAll(async () => {
   };
 });
 afterAll(() => cleanup());
-beforeEach(() => clearPlacement(db));
+beforeEach(() => clearTables(db));
 
 const byMailbox = async (testId: string) => {
   const view = await lib.getPlacementTest({ id: testId });

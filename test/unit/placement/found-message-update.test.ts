@@ -8,7 +8,7 @@ import type { SeedSearch } from '../../../lib/placement/placement-deps.ts';
 
 const sentAt = new Date('2026-11-29T15:00:00.000Z');
 const polledAt = new Date('2026-11-29T15:00:10.000Z');
-const verdicts = { spf: { result: 'pass' }, dkim: [{ result: 'pass' }], dmarc: { result: 'pass' }, authservId: 'mx.example.test' };
+const verdicts = { spf: { result: 'pass' }, dkim: [{ result: 'pass' }], dmarc: { result: 'pass' }, authservId: 'mx.example.test', results: [] };
 
 function update(provider: string, placement: 'inbox' | 'tab' | 'spam', tab?: string) {
   const found = { found: true, folder: 'INBOX', placement, ...(tab ? { tab } : {}), headers: '', receivedAt: new Date('2026-11-29T15:00:03.000Z') } as Extract<SeedSearch, { found: true }>;

@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import nodemailer from 'nodemailer';
 import { startDovecot } from './dovecot.ts';
 import type { Dovecot, SeedLayout } from './dovecot.ts';
 import { startRbldnsd } from './rbldnsd.ts';
@@ -15,10 +16,16 @@ const run = promisify(execFile);
 export const RSPAMD = '/usr/bin/rspamd';
 export const POSTFIX = '/usr/sbin/postfix';
 /**
- * rspamd compiles its hyperscan regexps on first start (~15 s) into `hs_cache_dir`, kept here so later starts take
- * ~1 s. Only that cache is shared; each stack has its own DBDIR (control socket, symbols cache, history).
+ * rspamd compiles its hyperscan regexps on first start (~15–50 s) into `hs_cache_dir`; compiled databases are kept
+ * here so later starts take ~1 s. No rspamd writes here: each stack copies this cache into its own `hs_cache_dir`
+ * (with its own DBDIR: control socket, symbols cache, history) and, once its rspamd has stopped, publishes the
+ * databases this cache lacks by copy + rename, so stacks running in parallel never see each other's half-written,
+ * rewritten or cleaned-up files.
  */
 export const RSPAMD_CACHE_DIR = path.join(os.tmpdir(), 'inboxwatch-rspamd-cache');
+const HS_FILE = /^[0-9a-f]{64}\.(?:hs|hsmp|hsmc)(?:\.unser)?$/;
+/** The Dovecot user the readiness probe is delivered to (not a seed). */
+const PROBE_ADDRESS = 'probe@example.test';
 
 /** A sending account on the submission server: SASL login (a Dovecot user) and the From domain it signs for. */
 export interface SenderAccount {
@@ -45,6 +52,8 @@ export interface MailStack {
   dir: string;
   /** Log tails of Postfix and rspamd, for failure messages. */
   logs(): string;
+  /** Time from start to a probe message delivered through both milter passes (ms), for reports. */
+  readyMs: number;
   /** Stops Postfix ×2, rspamd, Dovecot and rbldnsd by PID and removes the temp dir (the rspamd cache stays). */
   stop(): Promise<void>;
 }
@@ -95,6 +104,68 @@ async function killAndWait(pid: number | null): Promise<void> {
   const deadline = Date.now() + 15_000;
   while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+}
+
+/** Copy the shared hyperscan cache into a stack's own cache dir (files only; a missing shared cache is a cold start). */
+function seedHsCache(target: string): void {
+  fs.mkdirSync(target, { recursive: true, mode: 0o755 });
+  if (!fs.existsSync(RSPAMD_CACHE_DIR)) return;
+  for (const name of fs.readdirSync(RSPAMD_CACHE_DIR)) {
+    if (HS_FILE.test(name)) fs.copyFileSync(path.join(RSPAMD_CACHE_DIR, name), path.join(target, name));
+  }
+}
+
+/** Publish databases the shared cache lacks: copy to a unique temporary name, then rename (atomic for readers). */
+function publishHsCache(source: string): void {
+  if (!fs.existsSync(source)) return;
+  fs.mkdirSync(RSPAMD_CACHE_DIR, { recursive: true, mode: 0o755 });
+  for (const name of fs.readdirSync(source)) {
+    if (!HS_FILE.test(name) || fs.existsSync(path.join(RSPAMD_CACHE_DIR, name))) continue;
+    const tmp = path.join(RSPAMD_CACHE_DIR, `.${name}.${process.pid}.tmp`);
+    fs.copyFileSync(path.join(source, name), tmp);
+    fs.chmodSync(tmp, 0o644);
+    fs.renameSync(tmp, path.join(RSPAMD_CACHE_DIR, name));
+  }
+}
+
+/**
+ * Readiness of the whole chain, not of its listeners: rspamd answers /ping and accepts milter connections before
+ * it can scan (a scan that fails closes the milter connection, and Postfix with `milter_default_action = tempfail`
+ * answers `451 4.7.1 Service unavailable - try again later`). So a probe message goes through submission (milter
+ * pass 1: DKIM signing) until it is accepted, then must be delivered by the MX (milter pass 2: scanning) to
+ * Dovecot, which the MX log says with `status=sent`. Bounded by `timeoutMs`; throws with the last reply otherwise.
+ */
+async function waitChainReady(p: { submissionPort: number; account: SenderAccount; dir: string; timeoutMs: number; logs: () => string }): Promise<void> {
+  const deadline = Date.now() + p.timeoutMs;
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1', port: p.submissionPort, secure: false, requireTLS: true, tls: { rejectUnauthorized: false },
+    auth: { user: p.account.authUser, pass: p.account.password }, connectionTimeout: 5000, greetingTimeout: 5000, socketTimeout: 15_000,
+  });
+  let last = '';
+  let queueId: string | null = null;
+  try {
+    while (!queueId && Date.now() < deadline) {
+      try {
+        const info = await transport.sendMail({ from: p.account.fromAddress, to: PROBE_ADDRESS, subject: 'mail stack readiness probe', text: 'probe\n' });
+        queueId = /queued as ([0-9A-Z]+)/.exec(info.response)?.[1] ?? null;
+        last = info.response;
+      } catch (err) {
+        last = (err as Error).message;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+    if (!queueId) throw new Error(`submission did not accept a probe message: ${last}\n${p.logs()}`);
+    // The submission instance relays it to the MX; its MX queue id differs, so follow the probe recipient.
+    const mxLog = path.join(p.dir, 'mx/maillog');
+    while (Date.now() < deadline) {
+      const log = fs.existsSync(mxLog) ? fs.readFileSync(mxLog, 'utf8') : '';
+      if (log.split('\n').some((line) => line.includes(`to=<${PROBE_ADDRESS}>`) && line.includes('status=sent'))) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`the MX did not deliver the probe message (submission queue id ${queueId})\n${p.logs()}`);
+  } finally {
+    transport.close();
+  }
 }
 
 const tail = (file: string, n = 20) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').slice(-n).join('\n') : '');
@@ -233,10 +304,12 @@ maximal_backoff_time = 10s
  * Start the verified local chain of reference/mailstack.md on free loopback ports, as plain processes:
  * rbldnsd (sender.test and listed.test with SPF, DKIM and DMARC records; dbl.test listing listed.test and
  * bad.example) → rspamd (milter; DKIM-signs authenticated mail, scans and stamps Authentication-Results and
- * X-Spam-Status on the MX; hyperscan cache in RSPAMD_CACHE_DIR) → Dovecot (test/helpers/dovecot.ts: seed users with
+ * X-Spam-Status on the MX; its own copy of the hyperscan cache of RSPAMD_CACHE_DIR) → Dovecot (test/helpers/dovecot.ts: seed users with
  * different layouts, SASL for Postfix, a Sieve rule filing X-Spam-Status: Yes into each layout's spam folder) →
  * Postfix MX (example.test → LMTP) ← Postfix submission (STARTTLS required, AUTH, relays to the MX).
- * Bounded waits (rspamd: 90 s for a cold hyperscan compile). Throws with log tails when a part does not start.
+ * Ready when a probe message has passed both milters and reached Dovecot (waitChainReady), not when ports listen.
+ * Bounded waits (rspamd: 90 s for a cold hyperscan compile; probe: 120 s). Throws with log tails when a part does not
+ * start.
  */
 export async function startMailStack(params: { seeds?: { address: string; layout: SeedLayout }[] } = {}): Promise<MailStack> {
   const seeds = (params.seeds ?? [
@@ -246,6 +319,7 @@ export async function startMailStack(params: { seeds?: { address: string; layout
   ]).map((s) => ({ ...s, password: 'seedpass' }));
   const clean: SenderAccount = { authUser: 'sender@sender.test', password: 'sendpass', fromAddress: 'sender@sender.test', domain: 'sender.test' };
   const listed: SenderAccount = { authUser: 'news@listed.test', password: 'listedpass', fromAddress: 'news@listed.test', domain: 'listed.test' };
+  const startedAt = Date.now();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mailstack-'));
   fs.chmodSync(dir, 0o755);
   const stops: (() => Promise<void>)[] = [];
@@ -275,6 +349,7 @@ export async function startMailStack(params: { seeds?: { address: string; layout
         ...seeds.map((s) => ({ address: s.address, password: s.password, layout: s.layout })),
         { address: clean.authUser, password: clean.password, layout: 'plain' as const },
         { address: listed.authUser, password: listed.password, layout: 'plain' as const },
+        { address: PROBE_ADDRESS, password: 'probepass', layout: 'plain' as const },
       ],
     });
     stops.push(() => dovecot.stop());
@@ -282,12 +357,13 @@ export async function startMailStack(params: { seeds?: { address: string; layout
     // rspamd runs as _rspamd: its directories and the DKIM keys must be readable by it.
     const ports = { proxy: await freeTcpPort(), normal: await freeTcpPort(), controller: await freeTcpPort() };
     for (const d of ['rspamd/local/local.d', 'rspamd/local/override.d', 'rspamd/db', 'rspamd/run', 'rspamd/log']) fs.mkdirSync(path.join(dir, d), { recursive: true, mode: 0o755 });
-    fs.mkdirSync(RSPAMD_CACHE_DIR, { recursive: true });
-    for (const [file, text] of Object.entries(rspamdLocal({ dir, dns: rbl.server, cacheDir: RSPAMD_CACHE_DIR, ports }))) {
+    const hsCache = path.join(dir, 'rspamd/hs');
+    seedHsCache(hsCache);
+    for (const [file, text] of Object.entries(rspamdLocal({ dir, dns: rbl.server, cacheDir: hsCache, ports }))) {
       // Worker sockets go to override.d: a local.d bind_socket is merged with the default localhost:1133x one.
       fs.writeFileSync(path.join(dir, 'rspamd/local', file.startsWith('worker-') ? 'override.d' : 'local.d', file), text);
     }
-    await run('chown', ['-R', '_rspamd:_rspamd', path.join(dir, 'rspamd/db'), path.join(dir, 'rspamd/run'), path.join(dir, 'rspamd/log'), path.join(dir, 'dkim'), RSPAMD_CACHE_DIR]);
+    await run('chown', ['-R', '_rspamd:_rspamd', path.join(dir, 'rspamd/db'), path.join(dir, 'rspamd/run'), path.join(dir, 'rspamd/log'), path.join(dir, 'dkim'), hsCache]);
     fs.chmodSync(path.join(dir, 'dkim'), 0o700);
     const rspamd: ChildProcess = spawn(
       RSPAMD,
@@ -299,6 +375,8 @@ export async function startMailStack(params: { seeds?: { address: string; layout
     rspamd.stderr?.on('data', (d: Buffer) => (rspamdErr += d.toString()));
     let rspamdExited = false;
     rspamd.on('exit', () => (rspamdExited = true));
+    // Runs after rspamd has stopped (stops run in reverse): only finished databases are published.
+    stops.push(async () => publishHsCache(hsCache));
     stops.push(() => killAndWait(rspamdExited ? null : (rspamd.pid as number)));
     const pingDeadline = Date.now() + 90_000;
     for (;;) {
@@ -365,6 +443,7 @@ ${MASTER_TAIL}
       stops.push(() => killAndWait(readPid(pidFile)));
       await waitPort(inst.port, 15_000, `postfix ${inst.name}`, () => true, logs);
     }
+    await waitChainReady({ submissionPort, account: clean, dir, timeoutMs: 120_000, logs });
     return {
       submission: { host: '127.0.0.1', port: submissionPort, certPath: dovecot.certPath },
       mxPort,
@@ -375,6 +454,7 @@ ${MASTER_TAIL}
       rbl,
       dir,
       logs,
+      readyMs: Date.now() - startedAt,
       stop: stopAll,
     };
   } catch (err) {

@@ -1,11 +1,12 @@
 import type { JobDefinition, ManualJobDefinition } from '../lib/jobs/job-definition.ts';
 import { manualSweepJobs } from '../lib/sweeps/manual-sweep-jobs.ts';
 import { dnsblSweep } from './definitions/dnsbl-sweep.ts';
+import { jobsPrune } from './definitions/jobs-prune.ts';
 import { placementSchedule } from './definitions/placement-schedule.ts';
 import { placementWork } from './definitions/placement-work.ts';
 
 /** Every scheduled job (design §2). */
-export const JOBS: JobDefinition[] = [dnsblSweep, placementSchedule, placementWork];
+export const JOBS: JobDefinition[] = [dnsblSweep, placementSchedule, placementWork, jobsPrune];
 
 /** Jobs users start (check now: `dnsbl.check`; sweep now: `dnsbl.sweep`), run from the queue by the scheduler. */
 export const MANUAL_JOBS: ManualJobDefinition[] = manualSweepJobs();

@@ -44,7 +44,7 @@ export async function startScheduler(
       async (ctx) => {
         try {
           await recover(`tick of ${job.id}`);
-          await runScheduledSlot({ jobId: job.id, slot: ctx.date, body: job.run, signal: abort.signal, db });
+          await runScheduledSlot({ jobId: job.id, slot: ctx.date, body: job.run, isIdle: job.isIdle, signal: abort.signal, db });
         } catch (err) {
           logger.error({ err, jobId: job.id, slot: ctx.date }, 'scheduler tick failed');
         }

@@ -16,6 +16,8 @@ const int = (def: number, min: number, max: number) =>
 const ZEnv = z.object({
   DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().default('file:./data/inboxwatch.db')),
   JOBS_ENABLED: z.preprocess(emptyAsUndefined, bool.default(true)),
+  /** Finished JobRuns older than this many days are deleted by the daily `jobs.prune` job. */
+  JOB_RUN_RETENTION_DAYS: int(30, 1, 3650),
   DNSBL_SWEEP_CRON: z.preprocess(emptyAsUndefined, z.string().default('*/30 * * * *')),
   DNSBL_RESOLVER: z.preprocess(
     emptyAsUndefined,

@@ -10,4 +10,6 @@ export const placementSchedule: JobDefinition = {
   cron: '* * * * *',
   cronSource: 'placement.schedule (every minute)',
   run: async (ctx) => ({ servers: await runScheduledPlacements({ minute: new Date(), signal: ctx.signal }) }),
+  // A minute in which no server was due: its JobRun is removed by the next such minute.
+  isIdle: (summary) => (summary as { servers?: unknown[] }).servers?.length === 0,
 };

@@ -8,6 +8,12 @@ export interface JobDefinition {
   /** The environment variable the cron comes from, named in validation errors. */
   cronSource: string;
   run: JobBody<unknown>;
+  /**
+   * True when a run's summary says the tick found nothing to do. Such a run keeps its JobRun while it is the job's
+   * latest (the slot stays claimed: no double run); the next idle tick deletes it (runScheduledSlot), so frequent
+   * polling jobs do not fill the JobRun table and the Jobs page with empty runs.
+   */
+  isIdle?: (summary: unknown) => boolean;
 }
 
 /**

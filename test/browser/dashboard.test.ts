@@ -5,6 +5,8 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startApp } from '../helpers/app.ts';
+import { startWorker } from '../helpers/worker.ts';
+import type { RunningWorker } from '../helpers/worker.ts';
 import type { RunningApp } from '../helpers/app.ts';
 import { startRbldnsd } from '../helpers/rbldnsd.ts';
 import type { Rbldnsd } from '../helpers/rbldnsd.ts';
@@ -20,6 +22,7 @@ let app: RunningApp;
 let browser: Browser;
 let page: Page;
 let dataDir: string;
+let worker: RunningWorker | undefined;
 
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -34,15 +37,17 @@ beforeAll(async () => {
     ],
   });
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'inboxwatch-browser-'));
-  app = await startApp({
-    env: {
-      DATABASE_URL: `file:${path.join(dataDir, 'inboxwatch.db')}`,
-      DNSBL_RESOLVER: rbl.server,
-      DNSBL_TIMEOUT_MS: '500',
-      DNSBL_CONFIRM_DELAY_MS: '100',
-      JOBS_ENABLED: 'false',
-    },
-  });
+  // Web and worker apart (README "Web and worker as separate processes"): "Check now" is queued by the web
+  // process and run by the worker; no scheduled sweep falls inside the test (once a year).
+  const env = {
+    DATABASE_URL: `file:${path.join(dataDir, 'inboxwatch.db')}`,
+    DNSBL_RESOLVER: rbl.server,
+    DNSBL_TIMEOUT_MS: '500',
+    DNSBL_CONFIRM_DELAY_MS: '100',
+    DNSBL_SWEEP_CRON: '0 0 1 1 *',
+  };
+  app = await startApp({ env: { ...env, JOBS_ENABLED: 'false' } });
+  worker = await startWorker({ env });
   const zones = (await (await fetch(`${app.url}/api/zones`)).json()) as { zone: string; enabled: boolean }[];
   for (const z of zones.filter((z) => z.enabled && z.zone !== 'zen.spamhaus.org' && z.zone !== 'bl.spamcop.net')) {
     await fetch(`${app.url}/api/zones/${z.zone}`, {
@@ -60,6 +65,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  await worker?.stop();
   await app?.stop();
   await rbl?.stop();
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
@@ -83,6 +89,9 @@ test('a user adds an IP, checks it now and reads its listings, then sees it on t
   expect(await page.getByTestId('asset-value').textContent()).toContain(LISTED_IP);
   await page.getByTestId('check-now').click();
   await page.getByTestId('check-result').waitFor({ timeout: 30_000 });
+  // The worker ran the check; the web process (JOBS_ENABLED=false) only queued it.
+  expect(worker!.output()).toMatch(/"jobId":"dnsbl\.check".*"msg":"job run succeeded"/);
+  expect(app.output()).not.toContain('"msg":"job run succeeded"');
 
   const zenRow = page.locator('[data-testid="listing-row"][data-zone="zen.spamhaus.org"]');
   await expect.poll(() => zenRow.getAttribute('data-verdict'), { timeout: 15_000 }).toBe('listed');

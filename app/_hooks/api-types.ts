@@ -180,6 +180,17 @@ export interface Settings {
   alertSmtpConfigured: boolean;
   resolver: string[];
   sweepCron: string;
+  /** Seconds after a send until an unfound seed is missing. */
+  placementCollectDeadlineSeconds: number;
+  /** Seconds between two IMAP polls of a collecting placement test. */
+  placementPollIntervalSeconds: number;
+}
+
+/** PUT /api/settings body: only the fields given are saved. */
+export interface SettingsUpdate {
+  alertEmailTo?: string[];
+  placementCollectDeadlineSeconds?: number;
+  placementPollIntervalSeconds?: number;
 }
 
 export interface TestEmailResult {

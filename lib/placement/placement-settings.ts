@@ -1,6 +1,8 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { prisma } from '../db.ts';
 import { env } from '../env.ts';
+import { readSetting } from '../settings/setting-store.ts';
+import type { PlacementSettingKey } from '../settings/setting-store.ts';
 
 /** Timing of placement tests, all in seconds. */
 export interface PlacementSettings {
@@ -20,12 +22,19 @@ export const PLACEMENT_SETTING_KEYS = {
   pollIntervalSeconds: 'placement.pollIntervalSeconds',
   retryIntervalSeconds: 'placement.retryIntervalSeconds',
   giveUpSeconds: 'placement.giveUpSeconds',
-} as const satisfies Record<keyof PlacementSettings, string>;
+} as const satisfies Record<keyof PlacementSettings, PlacementSettingKey>;
+
+/** Ranges (seconds) a user may set from the Settings page (`PUT /api/settings`). The worker ticks every 5 s. */
+export const PLACEMENT_SETTING_RANGES = {
+  collectDeadlineSeconds: { min: 60, max: 7 * 86_400 },
+  pollIntervalSeconds: { min: 5, max: 3600 },
+} as const;
 
 /**
  * Current placement timing: PLACEMENT_COLLECT_DEADLINE_SECONDS, PLACEMENT_POLL_INTERVAL_SECONDS,
  * PLACEMENT_RETRY_INTERVAL_SECONDS and PLACEMENT_GIVE_UP_SECONDS, each overridden by its Setting row
- * (`placement.*`) when that row holds a positive integer. A malformed row is ignored (the environment wins).
+ * (`placement.*`, read through lib/settings/setting-store.ts) when that row holds a positive integer. A malformed
+ * row is ignored (the environment wins). Read on every use, so a change applies without a restart.
  */
 export async function placementSettings(params: { db?: PrismaClient } = {}): Promise<PlacementSettings> {
   const db = params.db ?? prisma;
@@ -36,12 +45,9 @@ export async function placementSettings(params: { db?: PrismaClient } = {}): Pro
     retryIntervalSeconds: e.PLACEMENT_RETRY_INTERVAL_SECONDS,
     giveUpSeconds: e.PLACEMENT_GIVE_UP_SECONDS,
   };
-  const rows = await db.setting.findMany({ where: { key: { in: Object.values(PLACEMENT_SETTING_KEYS) } } });
-  for (const [field, key] of Object.entries(PLACEMENT_SETTING_KEYS) as [keyof PlacementSettings, string][]) {
-    const row = rows.find((r) => r.key === key);
-    if (!row) continue;
-    const value = Number(row.value.trim());
-    if (Number.isInteger(value) && value >= 1) result[field] = value;
+  for (const [field, key] of Object.entries(PLACEMENT_SETTING_KEYS) as [keyof PlacementSettings, PlacementSettingKey][]) {
+    const value = await readSetting<unknown>({ key, db });
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 1) result[field] = value;
   }
   return result;
 }

@@ -8,6 +8,7 @@ import { useUpdateSettingsMutation } from '../../_hooks/queries/useUpdateSetting
 import { errorMessage } from '../../_hooks/useApi.ts';
 import { Badge } from '../../_components/Badge.tsx';
 import { LoadingPanel } from '../../_components/LoadingPanel.tsx';
+import { PlacementSettingsForm } from './PlacementSettingsForm.tsx';
 
 /** Splits the recipients field on commas, semicolons and newlines; the server validates each address. */
 function parseRecipients(text: string): string[] {
@@ -81,7 +82,7 @@ function TestEmail({ settings }: { settings: Settings }) {
   );
 }
 
-/** Settings `/settings`: alert recipients, alert SMTP, resolver and sweep schedule. */
+/** Settings `/settings`: alert recipients, alert SMTP, placement timing, resolver and sweep schedule. */
 export function SettingsPage() {
   const { data, isLoading, error } = useSettingsQuery();
   return (
@@ -94,6 +95,7 @@ export function SettingsPage() {
               <RecipientsForm settings={data} />
               <TestEmail settings={data} />
             </div>
+            <PlacementSettingsForm settings={data} />
             <section className="panel" aria-labelledby="env-heading">
               <h2 id="env-heading">DNS and schedule</h2>
               <p className="muted small" style={{ marginTop: 0 }}>Read-only: set in the environment (DNSBL_RESOLVER, DNSBL_SWEEP_CRON) and applied at start.</p>

@@ -176,7 +176,7 @@ test('zones: list with health, patch weight and budget; a retired zone cannot be
 });
 
 test('settings: recipients override the environment; bad addresses are 400; test email without SMTP is 503', async () => {
-  expect((await call('settings', 'GET')).json).toEqual({ alertEmailTo: ['ops@example.test'], alertSmtpConfigured: false, resolver: [peer.server], sweepCron: '*/30 * * * *' });
+  expect((await call('settings', 'GET')).json).toEqual({ alertEmailTo: ['ops@example.test'], alertSmtpConfigured: false, resolver: [peer.server], sweepCron: '*/30 * * * *', placementCollectDeadlineSeconds: 1800, placementPollIntervalSeconds: 30 });
   const bad = await call('settings', 'PUT', { body: { alertEmailTo: ['not-an-address'] } });
   expect(bad.status).toBe(400);
   expect(bad.json.error.message).toContain('not-an-address is not an email address');

@@ -250,7 +250,8 @@ export interface SmtpServerInput {
   port: number;
   security: ConnectionSecurity;
   authUser?: string | null;
-  password?: string;
+  /** A new password; null (PATCH) removes the stored one; left out keeps it. */
+  password?: string | null;
   fromAddress: string;
   heloName?: string | null;
   trustSelfSigned?: boolean;

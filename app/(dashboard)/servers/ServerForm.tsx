@@ -15,6 +15,8 @@ interface Fields {
   security: ConnectionSecurity;
   authUser: string;
   password: string;
+  /** Edit only: clear the stored password (PATCH `password: null`). */
+  removePassword: boolean;
   fromAddress: string;
   heloName: string;
   trustSelfSigned: boolean;
@@ -29,6 +31,7 @@ function initialFields(server?: SmtpServer): Fields {
     security: server?.security ?? 'starttls',
     authUser: server?.authUser ?? '',
     password: '',
+    removePassword: false,
     fromAddress: server?.fromAddress ?? '',
     heloName: server?.heloName ?? '',
     trustSelfSigned: server?.trustSelfSigned ?? false,
@@ -36,7 +39,10 @@ function initialFields(server?: SmtpServer): Fields {
   };
 }
 
-/** The request body: blank optional fields are cleared (null) on edit, left out on create; a blank password is never sent. */
+/**
+ * The request body: blank optional fields are cleared (null) on edit, left out on create; a blank password is never
+ * sent (the stored one is kept) unless "remove password" is ticked, which sends `password: null`.
+ */
 function toInput(f: Fields, editing: boolean): SmtpServerInput {
   const optional = (value: string) => (value.trim() ? value.trim() : editing ? null : undefined);
   return {
@@ -45,7 +51,7 @@ function toInput(f: Fields, editing: boolean): SmtpServerInput {
     port: Number(f.port),
     security: f.security,
     authUser: optional(f.authUser),
-    password: f.password ? f.password : undefined,
+    password: editing && f.removePassword ? null : f.password ? f.password : undefined,
     fromAddress: f.fromAddress.trim(),
     heloName: optional(f.heloName),
     trustSelfSigned: f.trustSelfSigned,
@@ -55,7 +61,7 @@ function toInput(f: Fields, editing: boolean): SmtpServerInput {
 
 /**
  * Add or edit an outbound SMTP server. The password is write-only: on edit the form says "password set" and
- * offers a "change password" field; the stored value is never shown.
+ * offers a "change password" field and a "remove password" box; the stored value is never shown.
  */
 export function ServerForm({ server, onDone }: { server?: SmtpServer; onDone?: () => void }) {
   const editing = Boolean(server);
@@ -118,13 +124,29 @@ export function ServerForm({ server, onDone }: { server?: SmtpServer; onDone?: (
             size={22}
             value={f.password}
             onChange={(e) => set('password', e.target.value)}
+            disabled={f.removePassword}
             autoComplete="new-password"
             aria-describedby={`${idp}-password-hint`}
             data-testid="server-password"
           />
           <div id={`${idp}-password-hint`} className="field-hint" data-testid="server-password-state">
-            {server?.hasPassword ? 'Password set; leave blank to keep it.' : 'Stored encrypted; never shown again.'}
+            {server?.hasPassword
+              ? f.removePassword
+                ? 'The stored password will be removed when you save.'
+                : 'Password set; leave blank to keep it.'
+              : 'Stored encrypted; never shown again.'}
           </div>
+          {server?.hasPassword ? (
+            <label className="inline small">
+              <input
+                type="checkbox"
+                checked={f.removePassword}
+                onChange={(e) => setF((prev) => ({ ...prev, removePassword: e.target.checked, password: '' }))}
+                data-testid="server-remove-password"
+              />{' '}
+              Remove password
+            </label>
+          ) : null}
         </div>
         <div className="field">
           <label htmlFor={`${idp}-from`}>From address</label>

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { prisma } from '../db.ts';
 import { AppError } from '../errors.ts';
+import { holdForQuota } from '../quotas/hold-for-quota.ts';
 import { defaultSendDeps } from './placement-deps.ts';
 import type { SendDeps } from './placement-deps.ts';
 import { placementSettings } from './placement-settings.ts';
@@ -14,8 +15,10 @@ export type PlacementTrigger = 'schedule' | 'manual';
  * collectDeadlineSeconds, and one `pending` PlacementResult per enabled seed mailbox, each with the Message-ID
  * buildSeedMessage derives from the token. Nothing is sent yet (see sendPlacementTest).
  * @returns the test id and token, and the number of seeds.
+ * A server whose quotas cannot take one message per enabled seed is paused first (holdForQuota, design §7).
  * @throws AppError('not_found') for an unknown server; AppError('conflict') when the server is disabled or paused
- *   (with its reason) or when no seed mailbox is enabled.
+ *   (with its reason, e.g. "quota: daily limit 500 reached, resets 2026-11-30 14:00 UTC") or when no seed
+ *   mailbox is enabled.
  */
 export async function createPlacementTest(params: {
   serverId: string;
@@ -29,7 +32,8 @@ export async function createPlacementTest(params: {
   const now = (params.now ?? (() => new Date()))();
   const server = await db.smtpServer.findUnique({ where: { id: params.serverId } });
   if (!server) throw new AppError('not_found', `no SMTP server with id ${params.serverId}`);
-  if (server.pausedReason) throw new AppError('conflict', `the SMTP server "${server.name}" is paused: ${server.pausedReason}`);
+  const { pausedReason } = await holdForQuota({ serverId: server.id, now, db });
+  if (pausedReason) throw new AppError('conflict', `the SMTP server "${server.name}" is paused: ${pausedReason}`);
   if (!server.enabled) throw new AppError('conflict', `the SMTP server "${server.name}" is disabled; enable it to run placement tests`);
   const mailboxes = await db.seedMailbox.findMany({ where: { enabled: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
   if (mailboxes.length === 0) {

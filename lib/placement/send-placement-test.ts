@@ -1,6 +1,8 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { prisma } from '../db.ts';
 import { logger } from '../logger.ts';
+import { holdForQuota } from '../quotas/hold-for-quota.ts';
+import { recordQuotaReply } from '../quotas/record-quota-reply.ts';
 import type { SendOutcome } from '../smtp/types.ts';
 import { recordUsageEvent } from '../usage/record-usage-event.ts';
 import { defaultSendDeps } from './placement-deps.ts';
@@ -29,8 +31,10 @@ export interface SendSummary {
  * (source `seed`, count 1) and moves the test's `deadlineAt` to at least sentAt + collectDeadlineSeconds, so a
  * seed accepted after greylisting gets its full collection window. A failure at connect, TLS, EHLO or AUTH is the
  * server's: that outcome is stored on every due seed without further attempts (an unreachable server is an
- * `error`, never a spam or missing placement). A paused or disabled server sends nothing: its due seeds become
- * `error` with the reason.
+ * `error`, never a spam or missing placement). A reply saying the account's quota is exhausted (QUOTA-01) marks
+ * the window (recordQuotaReply, which pauses the server) and, like a server failure, is stored on the remaining
+ * due seeds without sending them. A paused or disabled server sends nothing — nor one whose quotas cannot take
+ * the due seeds (holdForQuota pauses it): its due seeds become `error` with the reason.
  * @returns counts and the test's new status. Throws only on database failures (SMTP outcomes are results).
  */
 export async function sendPlacementTest(params: {
@@ -52,8 +56,9 @@ export async function sendPlacementTest(params: {
   });
   const summary = { attempted: 0, accepted: 0, retrying: 0, failed: 0 };
   const { server } = test;
-  if (due.length > 0 && (server.pausedReason || !server.enabled)) {
-    const why = server.pausedReason ? `paused: ${server.pausedReason}` : 'disabled';
+  const pausedReason = due.length > 0 ? (await holdForQuota({ serverId: server.id, messages: due.length, now: now(), db })).pausedReason : server.pausedReason;
+  if (due.length > 0 && (pausedReason || !server.enabled)) {
+    const why = pausedReason ? `paused: ${pausedReason}` : 'disabled';
     await db.placementResult.updateMany({
       where: { id: { in: due.map((r) => r.id) } },
       data: { placement: 'error', nextAttemptAt: null, error: `not sent: the SMTP server "${server.name}" is ${why}` },
@@ -77,8 +82,13 @@ export async function sendPlacementTest(params: {
             to: result.mailboxAddress,
             server,
           }));
+        const fresh = outcome !== serverFailure;
         if (outcome.outcome !== 'accepted' && SERVER_STAGES.has(outcome.stage)) serverFailure = outcome;
         const at = now();
+        if (fresh && outcome.category === 'quota_exhausted') {
+          serverFailure = outcome;
+          await recordQuotaReply({ serverId: server.id, classification: outcome, text: outcome.text, code: outcome.code, enhancedCode: outcome.enhancedCode, now: at, db });
+        }
         const update = sendOutcomeUpdate({
           outcome,
           attempts: result.attempts,

@@ -14,6 +14,7 @@ import { RelativeTime } from '../_components/RelativeTime.tsx';
 import { RESOLVER_WORDS } from '../_components/words.ts';
 import { InboxRateChart } from '../_components/charts/InboxRateChart.tsx';
 import { usePlacementStatsQuery } from '../_hooks/queries/usePlacementStatsQuery.ts';
+import { WorstReputationPanel } from './reputation/WorstReputationPanel.tsx';
 
 const RESOLVER_TONE: Record<Overview['resolver']['status'], Tone> = {
   ok: 'green',
@@ -174,7 +175,7 @@ function InboxRatePanel() {
   );
 }
 
-/** Overview `/`: asset counts, zone health, resolver status, sweeps and recent events. */
+/** Overview `/`: asset counts, zone health, resolver status, sweeps, the worst reputation scores and recent events. */
 export function OverviewPage() {
   const { data, isLoading, error } = useOverviewQuery();
   return (
@@ -200,6 +201,7 @@ export function OverviewPage() {
               <SweepPanel overview={data} />
               <ResolverPanel resolver={data.resolver} />
             </div>
+            <WorstReputationPanel />
             <RecentEvents events={data.recentEvents} />
             <InboxRatePanel />
           </>

@@ -7,6 +7,7 @@ const LINKS = [
   { href: '/', label: 'Overview' },
   { href: '/assets', label: 'Assets' },
   { href: '/placement', label: 'Placement' },
+  { href: '/reputation', label: 'Reputation' },
   { href: '/servers', label: 'Servers' },
   { href: '/seed-mailboxes', label: 'Seed mailboxes' },
   { href: '/zones', label: 'Zones' },

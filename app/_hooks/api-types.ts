@@ -404,3 +404,39 @@ export interface PlacementStatPoint {
   /** (inbox + tab) / sent, percent 0–100 with one decimal. */
   inboxRate: number;
 }
+
+/** What a reputation score is about. */
+export type ReputationSubjectType = 'ip' | 'domain' | 'server';
+
+/** One factor of a reputation score (lib/reputation/types.ts ScoreFactor). */
+export interface ReputationFactor {
+  /** listings | inbox_rate | auth_pass_rate | smtp_acceptance */
+  factor: string;
+  label: string;
+  /** 0–100 with one decimal; null when there is no data (its weight is spread over the others). */
+  value: number | null;
+  /** Points it can give after redistribution. */
+  weight: number;
+  /** The published weight. */
+  baseWeight: number;
+  /** Points given; the contributions sum to the score. */
+  contribution: number;
+  detail: string;
+}
+
+/** One item of GET /api/reputation?subjectType=: the latest score of a subject (worst first). */
+export interface ReputationScore {
+  subjectType: ReputationSubjectType;
+  /** ip: asset id; domain: the ASCII domain; server: SMTP server id. */
+  subjectId: string;
+  subjectLabel: string;
+  /** 0–100, one decimal. */
+  score: number;
+  factors: ReputationFactor[];
+  at: string;
+}
+
+/** GET /api/reputation/:subjectType/:subjectId?days=: the latest score and its history, oldest first. */
+export interface ReputationDetail extends ReputationScore {
+  history: { at: string; score: number }[];
+}

@@ -14,6 +14,7 @@ import { ListingTimeline } from '../../../_components/charts/ListingTimeline.tsx
 import { LoadingPanel } from '../../../_components/LoadingPanel.tsx';
 import { RelativeTime } from '../../../_components/RelativeTime.tsx';
 import { KIND_WORDS } from '../../../_components/words.ts';
+import { ReputationLink } from '../../../_components/ReputationLink.tsx';
 import { ListingsTable } from './ListingsTable.tsx';
 
 function CheckNowButton({ id }: { id: string }) {
@@ -81,6 +82,7 @@ export function AssetDetailPage({ id }: { id: string }) {
                   {a.label ? ` · ${a.label}` : ''}
                   {' · last checked '}<RelativeTime value={a.lastCheckedAt} fallback="never" />
                 </div>
+                {a.enabled ? <ReputationLink subjectType={a.kind === 'domain' ? 'domain' : 'ip'} subjectId={a.kind === 'domain' ? a.value : a.id} /> : null}
               </div>
               <AssetStatusBadge asset={a} />
               {a.enabled ? null : <Badge tone="gray">paused</Badge>}

@@ -11,6 +11,7 @@ import { InboxRateChart } from '../../../_components/charts/InboxRateChart.tsx';
 import { LoadingPanel } from '../../../_components/LoadingPanel.tsx';
 import { RelativeTime } from '../../../_components/RelativeTime.tsx';
 import { SECURITY_WORDS } from '../../../_components/placement-words.ts';
+import { ReputationLink } from '../../../_components/ReputationLink.tsx';
 import { PlacementTestsTable } from '../../placement/PlacementTestsTable.tsx';
 import { ServerActions } from '../ServerActions.tsx';
 import { ServerForm } from '../ServerForm.tsx';
@@ -80,6 +81,7 @@ export function ServerDetailPage({ id }: { id: string }) {
             <header className="page-head" data-testid="server-header" data-server-id={server.id}>
               <h1 data-testid="server-title">{server.name}</h1>
               <ServerState server={server} />
+              <ReputationLink subjectType="server" subjectId={server.id} />
             </header>
             <ServerActions server={server} onEdit={() => setEditing(true)} onDeleted={() => router.push('/servers')} />
             {editing ? <ServerForm server={server} onDone={() => setEditing(false)} /> : null}

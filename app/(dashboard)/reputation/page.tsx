@@ -1,0 +1,5 @@
+import { ReputationPage } from './ReputationPage.tsx';
+
+export default function Page() {
+  return <ReputationPage />;
+}

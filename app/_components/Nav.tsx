@@ -8,6 +8,7 @@ const LINKS = [
   { href: '/assets', label: 'Assets' },
   { href: '/placement', label: 'Placement' },
   { href: '/reputation', label: 'Reputation' },
+  { href: '/alerts', label: 'Alerts' },
   { href: '/servers', label: 'Servers' },
   { href: '/seed-mailboxes', label: 'Seed mailboxes' },
   { href: '/zones', label: 'Zones' },

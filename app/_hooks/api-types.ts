@@ -440,3 +440,81 @@ export interface ReputationScore {
 export interface ReputationDetail extends ReputationScore {
   history: { at: string; score: number }[];
 }
+
+/** Alert rule kinds (GET /api/alert-rules). */
+export type AlertRuleKind =
+  | 'listing_new' | 'delisting' | 'zone_unhealthy' | 'resolver_blocked' | 'placement_inbox_rate' | 'seed_missing'
+  | 'quota_threshold' | 'quota_exhausted' | 'server_unreachable' | 'mailbox_unreachable' | 'job_failed' | 'reputation_below';
+export type AlertSeverity = 'info' | 'warning' | 'critical';
+
+/** One alert rule: params with defaults filled in; channelIds [] = every channel. */
+export interface AlertRule {
+  id: string;
+  kind: AlertRuleKind;
+  name: string;
+  enabled: boolean;
+  severity: AlertSeverity;
+  params: Record<string, unknown>;
+  cooldownMinutes: number;
+  channelIds: string[];
+  updatedAt: string;
+}
+
+/** PATCH /api/alert-rules/:id body. */
+export type AlertRulePatch = Partial<Pick<AlertRule, 'enabled' | 'severity' | 'params' | 'channelIds' | 'cooldownMinutes'>>;
+
+/** One channel; never its secret; a webhook URL masked to its origin. */
+export interface AlertChannel {
+  id: string;
+  name: string;
+  kind: 'email' | 'webhook';
+  enabled: boolean;
+  delivery: 'immediate' | 'hourly_digest';
+  to?: string[];
+  url?: string;
+  hasSecret: boolean;
+  createdAt: string;
+}
+
+/** POST /api/alert-channels body; the answer has the webhook `secret` once. */
+export type AlertChannelInput =
+  | { kind: 'email'; name: string; to: string[]; delivery: AlertChannel['delivery'] }
+  | { kind: 'webhook'; name: string; url: string; delivery: AlertChannel['delivery'] };
+
+/** One incident (GET /api/incidents). */
+export interface Incident {
+  id: string;
+  ruleId: string;
+  ruleKind: AlertRuleKind;
+  ruleName: string;
+  subjectType: string;
+  subjectId: string;
+  subjectLabel: string;
+  status: 'open' | 'acknowledged' | 'resolved';
+  severity: AlertSeverity;
+  title: string;
+  detail: Record<string, unknown>;
+  openedAt: string;
+  lastSeenAt: string;
+  acknowledgedAt: string | null;
+  resolvedAt: string | null;
+  resolvedBy: 'auto' | 'manual' | null;
+  lastNotifiedAt: string | null;
+  occurrences: number;
+}
+
+/** One delivery of the log (GET /api/notifications). */
+export interface AlertNotification {
+  id: string;
+  channelId: string;
+  channelName: string;
+  incidentId: string | null;
+  kind: 'opened' | 'recovered' | 'reminder' | 'digest' | 'test';
+  status: 'pending' | 'queued_digest' | 'sent' | 'failed';
+  title: string;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  sentAt: string | null;
+  createdAt: string;
+}

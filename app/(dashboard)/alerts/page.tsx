@@ -1,0 +1,5 @@
+import { AlertsPage } from './AlertsPage.tsx';
+
+export default function Page() {
+  return <AlertsPage />;
+}

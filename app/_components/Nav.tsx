@@ -7,6 +7,7 @@ const LINKS = [
   { href: '/', label: 'Overview' },
   { href: '/assets', label: 'Assets' },
   { href: '/placement', label: 'Placement' },
+  { href: '/quotas', label: 'Quotas' },
   { href: '/reputation', label: 'Reputation' },
   { href: '/alerts', label: 'Alerts' },
   { href: '/servers', label: 'Servers' },

@@ -518,3 +518,70 @@ export interface AlertNotification {
   sentAt: string | null;
   createdAt: string;
 }
+
+/** A quota window (README "Quotas and usage API"): rolling minute/hour/day, calendar month UTC, or a credit balance. */
+export type QuotaWindow = 'minute' | 'hour' | 'day' | 'month' | 'credits';
+
+/** GET /api/quotas: one quota's state now. Counts are messages; percent of the limit; times ISO 8601 UTC. */
+export interface QuotaState {
+  quotaId: string;
+  serverId: string;
+  serverName: string;
+  window: QuotaWindow;
+  limit: number;
+  used: number;
+  remaining: number;
+  percent: number;
+  thresholds: number[];
+  crossed: number[];
+  exhausted: boolean;
+  exhaustedReason?: string;
+  resetAt: string | null;
+  projectedExhaustionAt: string | null;
+  creditsSetAt: string | null;
+  exhaustedAt: string | null;
+  exhaustedUntil: string | null;
+}
+
+/** POST /api/quotas body. */
+export interface QuotaInput {
+  serverId: string;
+  window: QuotaWindow;
+  limit: number;
+  thresholds?: number[];
+}
+
+/** PATCH /api/quotas/:id body. */
+export interface QuotaPatch {
+  limit?: number;
+  thresholds?: number[];
+  clearExhausted?: true;
+}
+
+/** GET /api/quotas/:id/history: sends per UTC hour (minute/hour/day windows) or day (month/credits). */
+export interface QuotaHistory {
+  quotaId: string;
+  window: QuotaWindow;
+  bucket: 'hour' | 'day';
+  from: string;
+  to: string;
+  points: { at: string; count: number }[];
+}
+
+/** GET /api/api-tokens: a token without its secret. */
+export interface ApiTokenInfo {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+/** POST /api/api-tokens: the new token, shown this once. */
+export interface CreatedApiToken {
+  id: string;
+  name: string;
+  prefix: string;
+  token: string;
+  createdAt: string;
+}

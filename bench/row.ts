@@ -72,7 +72,9 @@ async function runOurs(job: RowJob): Promise<Timed> {
   let errors = 0;
   // The client is created and closed inside the timed region, as sweepAssets does for every sweep.
   const t = await timed(async () => {
-    const client = createThreadedDnsClient({ servers: [job.server] });
+    // BENCH_IN_THREAD_SHARE (0–1) fixes the share of queries sent from this thread instead of letting it adapt.
+    const share = process.env.BENCH_IN_THREAD_SHARE;
+    const client = createThreadedDnsClient({ servers: [job.server], ...(share ? { inThreadShare: Number(share) } : {}) });
     try {
       return await runSweep({
         targets: (function* () {

@@ -4,6 +4,7 @@
  * (without and with SQLite storage), npm `dnsbl`, Debian `rblcheck` and a bare `Resolver.resolve4` loop on the same
  * /24 × 50 lookups; prints medians, ratios and the scaling rows. Options: `--runs N` (default 5), `--scale-runs N`
  * (default 3), `--sample N` (rblcheck addresses at 20 ms, default 6: half listed somewhere, half clean), `--no-scale`, `--only-scale`.
+ * Environment: BENCH_IN_THREAD_SHARE=0…1 fixes the threaded DNS client's in-thread share for the `ours` rows.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';

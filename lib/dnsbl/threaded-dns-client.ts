@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createDnsClient } from './dns-client.ts';
@@ -31,7 +32,10 @@ function outcomeOf(code: number, data: unknown): DnsOutcome {
  * reply decoding (most of a query's CPU cost on a fast resolver) use a second core while the caller's thread
  * classifies. Queries and answers cross threads in batches, one message per event-loop turn each way.
  * Until the worker has started (~0.25 s: a new isolate loading the client), queries go to an in-thread client,
- * so a sweep never waits for the thread; afterwards `inThreadShare` (0–1, default 0) of them still do.
+ * so a sweep never waits for the thread. Afterwards a share of them still does, to balance the two threads:
+ * `inThreadShare` (0–1) fixes it; by default it adapts every 100 ms to the calling thread's event-loop
+ * utilisation (perf_hooks): while that thread idles (below 80 %) waiting for the worker, it takes 5 % more of the
+ * queries (up to half), and 5 % fewer when it is the busy one (above 95 %).
  * Behaviour is the DnsClient contract: never rejects for DNS outcomes; an aborted query rejects at once with the
  * signal's reason (its datagram, already sent, is answered or times out on the worker and is then dropped);
  * `close()` fails queries in flight and stops the thread. If the worker cannot start or fails, queries in flight
@@ -71,6 +75,9 @@ class ThreadedDnsClient implements ThreadedDnsClientApi {
   #closed = false;
   #exited: Promise<void>;
   #share: number;
+  #adaptive: boolean;
+  #balancer: NodeJS.Timeout | null = null;
+  #elu = performance.eventLoopUtilization();
   #credit = 0;
   #ready = false;
 
@@ -79,6 +86,7 @@ class ThreadedDnsClient implements ThreadedDnsClientApi {
     local: DnsClient & { readonly stats: DnsClientStats },
   ) {
     this.#local = local;
+    this.#adaptive = params.inThreadShare === undefined;
     this.#share = Math.min(1, Math.max(0, params.inThreadShare ?? 0));
     this.started = new Promise((res) => (this.#onStarted = res));
     this.servers = local.servers;
@@ -91,6 +99,7 @@ class ThreadedDnsClient implements ThreadedDnsClientApi {
       if (msg.ready) {
         this.#ready = true;
         this.#onStarted(true);
+        if (this.#adaptive) this.#startBalancer();
       }
       else this.#onResults(msg);
     });
@@ -115,6 +124,20 @@ class ThreadedDnsClient implements ThreadedDnsClientApi {
   resolveTxt(name: string, opts?: { signal?: AbortSignal }): Promise<TxtReply> {
     if (this.#inThread()) return this.#local.resolveTxt(name, opts);
     return this.#query(1, name, opts?.signal);
+  }
+
+  /** Every 100 ms, moves the in-thread share toward balance (see createThreadedDnsClient). */
+  #startBalancer(): void {
+    this.#elu = performance.eventLoopUtilization();
+    this.#balancer = setInterval(() => {
+      const now = performance.eventLoopUtilization();
+      const { utilization } = performance.eventLoopUtilization(now, this.#elu);
+      this.#elu = now;
+      if (this.#pending.size === 0) return;
+      if (utilization < 0.8) this.#share = Math.min(0.5, this.#share + 0.05);
+      else if (utilization > 0.95) this.#share = Math.max(0, this.#share - 0.05);
+    }, 100);
+    this.#balancer.unref();
   }
 
   /** Whether this query goes to the in-thread client: before the worker is ready, after it failed, else a share. */
@@ -182,6 +205,7 @@ class ThreadedDnsClient implements ThreadedDnsClientApi {
   #toLocal(): void {
     if (this.#usingLocal) return;
     this.#usingLocal = true;
+    if (this.#balancer) clearInterval(this.#balancer);
     this.#onStarted(false);
     const worker = this.#worker;
     this.#worker = null;
@@ -225,6 +249,7 @@ class ThreadedDnsClient implements ThreadedDnsClientApi {
     if (this.#closed) return;
     this.#closed = true;
     this.#onStarted(false);
+    if (this.#balancer) clearInterval(this.#balancer);
     const closed = new Error('DNS client is closed');
     for (const p of this.#pending.values()) {
       if (p.signal) this.#leave(p.signal);

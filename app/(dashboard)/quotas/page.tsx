@@ -1,0 +1,5 @@
+import { QuotasPage } from './QuotasPage.tsx';
+
+export default function Page() {
+  return <QuotasPage />;
+}

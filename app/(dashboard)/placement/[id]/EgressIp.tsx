@@ -25,7 +25,7 @@ export function EgressIp({ placementTestId, ip, monitored }: { placementTestId: 
           {create.isPending ? 'Adding…' : 'Add to monitored IPs'}
         </button>
       )}
-      {create.isError ? <div className="field-error" role="alert">{errorMessage(create.error)}</div> : null}
+      {create.isError ? <div className="field-error" role="alert" data-testid="egress-error">{errorMessage(create.error)}</div> : null}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { ZCreateChannel } from '../../../lib/alerts/channel-view.ts';
-import { createChannel, listChannels } from '../../../lib/alerts/manage-channels.ts';
+import { createChannel } from '../../../lib/alerts/create-channel.ts';
+import { listChannels } from '../../../lib/alerts/list-channels.ts';
 import { otherMethods } from '../../../lib/http/method-not-allowed.ts';
 import { parseJsonBody } from '../../../lib/http/parse-request.ts';
 import { json, route } from '../../../lib/http/respond.ts';

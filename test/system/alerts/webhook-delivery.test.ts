@@ -30,7 +30,7 @@ let lib: {
   createAsset: typeof import('../../../lib/assets/create-asset.ts').createAsset;
   syncCatalog: typeof import('../../../lib/zones/sync-catalog.ts').syncCatalog;
   runAlerts: typeof import('../../../lib/alerts/run-alerts.ts').runAlerts;
-  createChannel: typeof import('../../../lib/alerts/manage-channels.ts').createChannel;
+  createChannel: typeof import('../../../lib/alerts/create-channel.ts').createChannel;
   sendTestNotification: typeof import('../../../lib/alerts/send-test-notification.ts').sendTestNotification;
 };
 
@@ -43,7 +43,7 @@ beforeAll(async () => {
     ...(await import('../../../lib/assets/create-asset.ts')),
     ...(await import('../../../lib/zones/sync-catalog.ts')),
     ...(await import('../../../lib/alerts/run-alerts.ts')),
-    ...(await import('../../../lib/alerts/manage-channels.ts')),
+    ...(await import('../../../lib/alerts/create-channel.ts')),
     ...(await import('../../../lib/alerts/send-test-notification.ts')),
   };
   receiver = http.createServer((req, res) => {

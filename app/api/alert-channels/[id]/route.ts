@@ -1,5 +1,6 @@
 import { ZUpdateChannel } from '../../../../lib/alerts/channel-view.ts';
-import { deleteChannel, updateChannel } from '../../../../lib/alerts/manage-channels.ts';
+import { deleteChannel } from '../../../../lib/alerts/delete-channel.ts';
+import { updateChannel } from '../../../../lib/alerts/update-channel.ts';
 import { otherMethods } from '../../../../lib/http/method-not-allowed.ts';
 import { parseJsonBody } from '../../../../lib/http/parse-request.ts';
 import { json, noContent, route } from '../../../../lib/http/respond.ts';

@@ -522,16 +522,20 @@ export interface AlertNotification {
 /** A quota window (README "Quotas and usage API"): rolling minute/hour/day, calendar month UTC, or a credit balance. */
 export type QuotaWindow = 'minute' | 'hour' | 'day' | 'month' | 'credits';
 
-/** GET /api/quotas: one quota's state now. Counts are messages; percent of the limit; times ISO 8601 UTC. */
+/**
+ * GET /api/quotas: one quota's state now. Counts are messages; percent of the limit; times ISO 8601 UTC.
+ * `limit` null: unknown (the row was created from a relay's quota reply that named none); then `remaining` and
+ * `percent` are null, `crossed` is empty and the window is exhausted only until `exhaustedUntil`.
+ */
 export interface QuotaState {
   quotaId: string;
   serverId: string;
   serverName: string;
   window: QuotaWindow;
-  limit: number;
+  limit: number | null;
   used: number;
-  remaining: number;
-  percent: number;
+  remaining: number | null;
+  percent: number | null;
   thresholds: number[];
   crossed: number[];
   exhausted: boolean;

@@ -8,7 +8,11 @@ export const ZThresholds = z
   .max(10)
   .refine((t) => t.every((v, i) => i === 0 || v > t[i - 1]), { message: 'thresholds must be ascending and each given once, e.g. [80, 90, 100]' });
 
-/** Messages per window (for credits: the balance): a whole number from 0 (blocks every send) to 2,147,483,647. */
+/**
+ * Messages per window (for credits: the balance): a whole number from 0 (blocks every send) to 2,147,483,647.
+ * Never null here: an unknown limit is only what recordQuotaReply creates from a reply that named none; the user
+ * replaces it with a number (PATCH) and cannot set one back to unknown.
+ */
 const ZLimit = z.number().int().min(0).max(2_147_483_647);
 
 /** POST /api/quotas body: `{ serverId, window, limit, thresholds? }` (thresholds default [80, 90, 100]). */

@@ -17,15 +17,17 @@ export type QuotaInput = Pick<Quota, 'id' | 'serverId' | 'window' | 'limit' | 't
  * rounded to 0.1 (100 for a zero limit); `crossed` are the thresholds (percent) that `used` has reached;
  * `exhausted` when used ≥ limit or while a relay reply's mark lasts (`exhaustedUntil` in the future), with the
  * reason in words; `resetAt` and `projectedExhaustionAt` as documented on computeQuotaState.
+ * `limit` null: the provider's limit is unknown (a row recordQuotaReply created from a reply that named none);
+ * then `remaining` and `percent` are null, `crossed` is empty and only the relay's mark exhausts the window.
  */
 export interface QuotaState {
   quotaId: string;
   serverId: string;
   window: string;
-  limit: number;
+  limit: number | null;
   used: number;
-  remaining: number;
-  percent: number;
+  remaining: number | null;
+  percent: number | null;
   thresholds: number[];
   crossed: number[];
   exhausted: boolean;
@@ -57,22 +59,25 @@ export function countedUsage(p: { quota: QuotaInput; usage: UsagePoint[]; now: D
 
 /**
  * The earliest instant ≥ now at which `need` more messages fit under the limit by count (used + need ≤ limit),
- * ignoring a relay's exhaustion mark: now when they fit already; for rolling windows the moment enough of the
+ * ignoring a relay's exhaustion mark: now when they fit already or the limit is unknown (null: nothing to count
+ * against); for rolling windows the moment enough of the
  * oldest counted sends have left (send time + window length); for a month the next 1st 00:00 UTC; null when they
  * never fit by themselves (credits, or need > limit).
  */
 export function roomAt(p: { quota: QuotaInput; usage: UsagePoint[]; now: Date; need: number }): Date | null {
-  const { quota, now, need } = p;
+  const { now, need } = p;
+  const { limit } = p.quota;
+  if (limit === null) return now;
   const counted = countedUsage(p);
   let used = counted.reduce((n, u) => n + u.count, 0);
-  if (used + need <= quota.limit) return now;
-  if (need > quota.limit) return null;
-  const window = quota.window as QuotaWindow;
+  if (used + need <= limit) return now;
+  if (need > limit) return null;
+  const window = p.quota.window as QuotaWindow;
   if (window === 'month') return windowBounds({ window, now }).resetAt;
   if (!isRolling(window)) return null;
   for (const u of counted) {
     used -= u.count;
-    if (used + need <= quota.limit) return new Date(u.at.getTime() + ROLLING_MS[window]);
+    if (used + need <= limit) return new Date(u.at.getTime() + ROLLING_MS[window]);
   }
   return null;
 }
@@ -85,6 +90,9 @@ export function roomAt(p: { quota: QuotaInput; usage: UsagePoint[]; now: Date; n
  *   below the limit when the oldest counted send leaves (null when nothing is counted). While a relay's
  *   exhaustion mark lasts, `resetAt` is not before `exhaustedUntil`.
  * - `projectedExhaustionAt`: see projectExhaustion; null when exhausted already.
+ * - unknown limit (null): `remaining` and `percent` null, `crossed` empty (no threshold can be reached),
+ *   `exhausted` only while the relay's mark lasts, `resetAt` = `exhaustedUntil` while it lasts (else null),
+ *   `projectedExhaustionAt` null.
  */
 export function computeQuotaState(p: { quota: QuotaInput; usage: UsagePoint[]; now: Date }): QuotaState {
   const { quota, now } = p;
@@ -94,6 +102,23 @@ export function computeQuotaState(p: { quota: QuotaInput; usage: UsagePoint[]; n
   const { limit } = quota;
   const thresholds = parseThresholds(quota.thresholds);
   const marked = quota.exhaustedUntil !== null && quota.exhaustedUntil.getTime() > now.getTime();
+  if (limit === null) {
+    return {
+      quotaId: quota.id,
+      serverId: quota.serverId,
+      window,
+      limit,
+      used,
+      remaining: null,
+      percent: null,
+      thresholds,
+      crossed: [],
+      exhausted: marked,
+      ...(marked ? { exhaustedReason: quota.exhaustedReason ?? 'the relay said this quota is exhausted' } : {}),
+      resetAt: marked ? quota.exhaustedUntil : null,
+      projectedExhaustionAt: null,
+    };
+  }
   const full = used >= limit;
   const exhausted = marked || full;
 

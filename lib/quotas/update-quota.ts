@@ -6,7 +6,8 @@ import type { QuotaStateView } from './get-quota-states.ts';
 import { holdForQuota } from './hold-for-quota.ts';
 
 /**
- * Change a quota's limit or thresholds, or lift a relay's exhaustion mark (`clearExhausted`). A new limit on a
+ * Change a quota's limit or thresholds, or lift a relay's exhaustion mark (`clearExhausted`). A limit replaces an
+ * unknown one (null, from a relay's reply) too. A new limit on a
  * credits quota is a new balance counted from now (creditsSetAt = now). The server's quota pause follows at once.
  * @returns the quota's state.
  * @throws AppError('not_found') for an unknown id.

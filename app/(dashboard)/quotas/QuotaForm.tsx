@@ -23,7 +23,7 @@ export function QuotaForm({ quota, onDone }: { quota?: QuotaState; onDone?: () =
   const update = useUpdateQuotaMutation();
   const [serverId, setServerId] = useState('');
   const [window, setWindow] = useState<QuotaWindow>('day');
-  const [limit, setLimit] = useState(quota ? String(quota.limit) : '');
+  const [limit, setLimit] = useState(quota && quota.limit !== null ? String(quota.limit) : '');
   const [thresholds, setThresholds] = useState(quota ? quota.thresholds.join(', ') : '80, 90, 100');
   const mutation = quota ? update : create;
 

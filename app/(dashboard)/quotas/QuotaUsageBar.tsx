@@ -1,10 +1,11 @@
-import type { QuotaState } from '../../_hooks/api-types.ts';
+import type { KnownLimitQuota } from './quota-words.ts';
 
 /**
  * Used / limit as a bar with a mark at each threshold; red when exhausted, amber past the first threshold.
- * Carries data-percent, data-exhausted and data-crossed for browser tests.
+ * Carries data-percent, data-exhausted and data-crossed for browser tests. Only for a known limit (an unknown one
+ * is QuotaUnknownLimit).
  */
-export function QuotaUsageBar({ quota }: { quota: QuotaState }) {
+export function QuotaUsageBar({ quota }: { quota: KnownLimitQuota }) {
   const width = Math.min(100, quota.percent);
   const color = quota.exhausted ? 'var(--red)' : quota.crossed.length > 0 ? 'var(--amber)' : 'var(--accent)';
   const unit = quota.window === 'credits' ? 'credits used' : 'sent';

@@ -11,14 +11,15 @@ import { useUpdateQuotaMutation } from '../../_hooks/queries/useUpdateQuotaMutat
 import { errorMessage } from '../../_hooks/useApi.ts';
 import { ApiTokensPanel } from './ApiTokensPanel.tsx';
 import { QuotaForm } from './QuotaForm.tsx';
+import { QuotaUnknownLimit } from './QuotaUnknownLimit.tsx';
 import { QuotaUsageBar } from './QuotaUsageBar.tsx';
-import { projectionWords, resetWords, WINDOW_WORDS } from './quota-words.ts';
+import { hasKnownLimit, projectionWords, resetWords, WINDOW_WORDS } from './quota-words.ts';
 
 function QuotaHistory({ quota }: { quota: QuotaState }) {
   const history = useQuotaHistoryQuery(quota.quotaId);
   return (
     <LoadingPanel isLoading={history.isLoading} error={history.error}>
-      {history.data ? <QuotaHistoryChart history={history.data} limitLine={quota.window === 'hour' ? quota.limit : undefined} /> : null}
+      {history.data ? <QuotaHistoryChart history={history.data} limitLine={quota.window === 'hour' && quota.limit !== null ? quota.limit : undefined} /> : null}
     </LoadingPanel>
   );
 }
@@ -33,7 +34,7 @@ function QuotaCard({ quota }: { quota: QuotaState }) {
   return (
     <div className="card" data-testid="quota-card" data-window={quota.window} data-server={quota.serverName} data-exhausted={quota.exhausted}>
       <div className="label">{WINDOW_WORDS[quota.window]}</div>
-      <QuotaUsageBar quota={quota} />
+      {hasKnownLimit(quota) ? <QuotaUsageBar quota={quota} /> : <QuotaUnknownLimit quota={quota} nowMs={nowMs} />}
       {quota.exhausted ? (
         <div className="alert error small" role="status" data-testid="quota-exhausted">
           Exhausted: {quota.exhaustedReason}

@@ -115,7 +115,7 @@ test('recordQuotaReply from a real classified 550 5.4.5 marks the day window for
   expect((await lib.getQuotaStates({ now: c.now() }))[0].exhausted).toBe(false);
 });
 
-test('a quota reply creates the missing window: with the limit the relay named, else the sends counted so far; a throttle marks nothing', async () => {
+test('a quota reply creates the missing window: with the limit the relay named, else with the limit unknown; a throttle marks nothing', async () => {
   const server = await seedRows(db);
   const now = new Date(START);
   const relay = lib.parseSmtpReply('552 Sorry, you are over your relay quota of 500 Current quota used: 487');
@@ -129,14 +129,21 @@ test('a quota reply creates the missing window: with the limit the relay named, 
   ] });
   const hourly = lib.parseSmtpReply('550 Hourly quota exceeded for this account');
   await lib.recordQuotaReply({ serverId: other.id, classification: lib.classifySmtpReply(hourly), ...hourly, now });
-  expect(await db.quota.findFirst({ where: { serverId: other.id }, select: { window: true, limit: true, exhaustedUntil: true } })).toEqual({ window: 'hour', limit: 40, exhaustedUntil: new Date('2026-11-29T15:00:00Z') });
+  expect(await db.quota.findFirst({ where: { serverId: other.id }, select: { window: true, limit: true, exhaustedUntil: true } })).toEqual({ window: 'hour', limit: null, exhaustedUntil: new Date('2026-11-29T15:00:00Z') });
+  // A later reply that names the limit fills in the unknown one; a known limit is never replaced by a reply.
+  const named = lib.parseSmtpReply('550 Hourly quota exceeded: quota of 45 reached');
+  await lib.recordQuotaReply({ serverId: other.id, classification: lib.classifySmtpReply(named), ...named, now });
+  expect((await db.quota.findFirstOrThrow({ where: { serverId: other.id } })).limit).toBe(45);
+  const smaller = lib.parseSmtpReply('550 Hourly quota exceeded: quota of 30 reached');
+  await lib.recordQuotaReply({ serverId: other.id, classification: lib.classifySmtpReply(smaller), ...smaller, now });
+  expect((await db.quota.findFirstOrThrow({ where: { serverId: other.id } })).limit).toBe(45);
 
   const throttle = lib.parseSmtpReply('454 Throttling failure: Maximum sending rate exceeded.');
   expect(await lib.recordQuotaReply({ serverId: other.id, classification: lib.classifySmtpReply(throttle), ...throttle, now })).toBeNull();
   expect(await db.quota.count()).toBe(2);
 });
 
-test('a quota reply during a send marks the window (created with the 0 sends counted: no reset by itself), stops the remaining seeds, refuses the next test', async () => {
+test('Gmail 550 5.4.5 during a send with no quota row: a day window with the limit unknown blocks for 24 h, then frees by itself', async () => {
   const server = await seedRows(db);
   const c = clock(START);
   const smtp = fakeSmtp(() => GMAIL_QUOTA);
@@ -147,11 +154,27 @@ test('a quota reply during a send marks the window (created with the 0 sends cou
   expect(sent).toMatchObject({ attempted: 3, accepted: 0 });
   const results = await db.placementResult.findMany({ where: { testId: created.id } });
   expect(results.map((r) => r.smtpCategory)).toEqual(['quota_exhausted', 'quota_exhausted', 'quota_exhausted']);
-  expect(await db.quota.findFirst({ select: { window: true, limit: true, exhaustedUntil: true } })).toEqual({ window: 'day', limit: 0, exhaustedUntil: new Date('2026-11-30T14:00:01Z') });
-  await expect(lib.createPlacementTest({ serverId: server.id, trigger: 'manual', deps: smtp.deps, now: c.now })).rejects.toMatchObject({
-    status: 409,
-    message: 'the SMTP server "Newsletter relay" is paused: quota: daily quota exhausted (550 5.4.5 Daily user sending quota exceeded), no reset by itself: raise the limit on the Quotas page',
+  const until = new Date('2026-11-30T14:00:01Z');
+  expect(await db.quota.findFirst({ select: { window: true, limit: true, exhaustedUntil: true } })).toEqual({ window: 'day', limit: null, exhaustedUntil: until });
+  const reply = '550 5.4.5 Daily user sending quota exceeded';
+  expect((await lib.getQuotaStates({ now: c.now() }))[0]).toMatchObject({
+    window: 'day', limit: null, remaining: null, percent: null, crossed: [], exhausted: true, exhaustedReason: reply, resetAt: until, projectedExhaustionAt: null,
   });
+  const reason = `quota: daily quota exhausted (${reply}), resets 2026-11-30 14:01 UTC`;
+  await expect(lib.createPlacementTest({ serverId: server.id, trigger: 'manual', deps: smtp.deps, now: c.now })).rejects.toMatchObject({
+    status: 409, message: `the SMTP server "Newsletter relay" is paused: ${reason}`,
+  });
+
+  // One second before the mark ends the server is still held; at its end the next tick lifts the pause by itself.
+  c.advance(24 * 3600 - 1);
+  expect(await lib.canSend({ serverId: server.id, messages: 3, now: c.now() })).toEqual({ ok: false, reason, resetAt: until });
+  expect(await lib.syncQuotaPauses({ now: c.now() })).toEqual([{ serverId: server.id, pausedReason: reason }]);
+  c.advance(1);
+  expect(await lib.canSend({ serverId: server.id, messages: 3, now: c.now() })).toEqual({ ok: true });
+  expect(await lib.syncQuotaPauses({ now: c.now() })).toEqual([{ serverId: server.id, pausedReason: null }]);
+  expect((await lib.getQuotaStates({ now: c.now() }))[0]).toMatchObject({ limit: null, percent: null, crossed: [], exhausted: false, resetAt: null });
+  const next = await lib.createPlacementTest({ serverId: server.id, trigger: 'manual', deps: smtp.deps, now: c.now });
+  expect(next.seeds).toBe(3);
 });
 
 test('a user pause is never replaced or lifted by quotas', async () => {

@@ -123,7 +123,7 @@ test('quotas: create with default thresholds, one per (server, window), validati
   const hour = await call('quotas', 'POST', { body: { serverId: s.id, window: 'hour', limit: 0, thresholds: [50] } });
   expect(hour.json).toMatchObject({ window: 'hour', limit: 0, exhausted: true, exhaustedReason: 'hourly limit 0 blocks every send', thresholds: [50] });
   // A zero limit pauses the server at once; raising it lifts the pause.
-  expect((await db.smtpServer.findUniqueOrThrow({ where: { id: s.id } })).pausedReason).toBe('quota: hourly limit 0 blocks every send, no reset by itself: raise the limit on the Quotas page');
+  expect((await db.smtpServer.findUniqueOrThrow({ where: { id: s.id } })).pausedReason).toBe('quota: hourly limit 0 blocks every send, blocked until the limit is raised on the Quotas page');
   const patched = await call('quota', 'PATCH', { params: { id: hour.json.quotaId }, body: { limit: 100, thresholds: [50, 75] } });
   expect(patched.json).toMatchObject({ limit: 100, thresholds: [50, 75], exhausted: false });
   expect((await db.smtpServer.findUniqueOrThrow({ where: { id: s.id } })).pausedReason).toBeNull();
@@ -169,4 +169,23 @@ test('credits: the balance counts from when it is set; a new limit is a new bala
   const topped = await updateQuota({ id: created.quotaId, patch: { limit: 2000 }, now: plus(20) });
   expect(topped).toMatchObject({ limit: 2000, used: 0, remaining: 2000 });
   expect(topped.creditsSetAt?.toISOString()).toBe('2026-11-20T10:00:20.000Z');
+});
+
+test('an unknown limit (from a relay reply) is shown as null; the API never sets null but a number replaces it', async () => {
+  const s = await server();
+  const until = new Date(Date.now() + 3 * 3_600_000);
+  const row = await db.quota.create({ data: { serverId: s.id, window: 'day', limit: null, exhaustedAt: new Date(), exhaustedUntil: until, exhaustedReason: '550 5.4.5 Daily user sending quota exceeded' } });
+  await db.usageEvent.create({ data: { serverId: s.id, at: new Date(Date.now() - 60_000), count: 12, source: 'seed' } });
+  const got = await call('quota', 'GET', { params: { id: row.id } });
+  expect(got.json).toMatchObject({
+    window: 'day', limit: null, used: 12, remaining: null, percent: null, crossed: [], exhausted: true,
+    exhaustedReason: '550 5.4.5 Daily user sending quota exceeded', resetAt: until.toISOString(), projectedExhaustionAt: null, exhaustedUntil: until.toISOString(),
+  });
+  expect((await call('quotas', 'POST', { body: { serverId: s.id, window: 'hour', limit: null } })).status).toBe(400);
+  expect((await call('quota', 'PATCH', { params: { id: row.id }, body: { limit: null } })).status).toBe(400);
+  const set = await call('quota', 'PATCH', { params: { id: row.id }, body: { limit: 100 } });
+  // The limit is known now; the relay's mark still holds the window until it ends.
+  expect(set.json).toMatchObject({ limit: 100, used: 12, remaining: 88, percent: 12, exhausted: true, resetAt: until.toISOString() });
+  const cleared = await call('quota', 'PATCH', { params: { id: row.id }, body: { clearExhausted: true } });
+  expect(cleared.json).toMatchObject({ limit: 100, exhausted: false, exhaustedUntil: null });
 });

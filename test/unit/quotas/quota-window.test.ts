@@ -62,12 +62,12 @@ test('thresholds: 79.9 % crosses none, 80 % crosses 80, 100 % crosses all three 
   expect(s1000.projectedExhaustionAt).toBeNull();
 });
 
-test('a zero limit blocks every send and never frees by itself', () => {
+test('a zero limit blocks every send until the limit is raised', () => {
   const now = d('2026-11-30T14:00:00Z');
   const state = computeQuotaState({ quota: quota({ limit: 0 }), usage: [], now });
   expect(state).toMatchObject({ used: 0, remaining: 0, percent: 100, crossed: [80, 90, 100], exhausted: true, exhaustedReason: 'daily limit 0 blocks every send', resetAt: null });
   expect(quotaBlock({ quotas: [quota({ limit: 0 })], usage: [], now, messages: 1 })).toEqual({
-    ok: false, reason: 'quota: daily limit 0 blocks every send, no reset by itself: raise the limit on the Quotas page', resetAt: null,
+    ok: false, reason: 'quota: daily limit 0 blocks every send, blocked until the limit is raised on the Quotas page', resetAt: null,
   });
 });
 
@@ -134,4 +134,28 @@ test('projected exhaustion at the current rate', () => {
 test('pause reason times are rounded up to the minute in UTC', () => {
   expect(formatUtcMinute(d('2026-11-30T14:00:00Z'))).toBe('2026-11-30 14:00 UTC');
   expect(formatUtcMinute(d('2026-11-30T14:00:00.001Z'))).toBe('2026-11-30 14:01 UTC');
+});
+
+test('an unknown limit (null): no percent, remaining or thresholds; exhausted and blocking only while the relay mark lasts', () => {
+  const now = d('2026-11-30T14:00:00Z');
+  const until = d('2026-12-01T14:00:00Z');
+  const reason = '550 5.4.5 Daily user sending quota exceeded';
+  const q = quota({ limit: null, exhaustedUntil: until, exhaustedReason: reason });
+  const usage = [at('2026-11-30T09:00:00Z', 700), at('2026-11-30T13:59:00Z', 3)];
+  expect(computeQuotaState({ quota: q, usage, now })).toEqual({
+    quotaId: 'q1', serverId: 's1', window: 'day', limit: null, used: 703, remaining: null, percent: null, thresholds: [80, 90, 100],
+    crossed: [], exhausted: true, exhaustedReason: reason, resetAt: until, projectedExhaustionAt: null,
+  });
+  expect(quotaBlock({ quotas: [q], usage, now, messages: 3 })).toEqual({
+    ok: false, reason: `quota: daily quota exhausted (${reason}), resets 2026-12-01 14:00 UTC`, resetAt: until,
+  });
+  // The mark's end frees the window by itself: however many sends are counted, an unknown limit blocks nothing.
+  const later = [...usage, at('2026-12-01T13:00:00Z', 900)];
+  expect(computeQuotaState({ quota: q, usage: later, now: until })).toMatchObject({ used: 900, percent: null, crossed: [], exhausted: false, resetAt: null, projectedExhaustionAt: null });
+  expect(quotaBlock({ quotas: [q], usage: later, now: until, messages: 1_000_000 })).toEqual({ ok: true });
+  expect(iso(roomAt({ quota: q, usage, now, need: 1_000_000 }))).toBe('2026-11-30T14:00:00.000Z');
+  // Beside a known hourly limit, the server is held by whichever frees last.
+  const hourly = quota({ id: 'q2', window: 'hour', limit: 3 });
+  expect(quotaBlock({ quotas: [q, hourly], usage, now: until, messages: 1 })).toEqual({ ok: true });
+  expect(quotaBlock({ quotas: [hourly, q], usage, now, messages: 1 })).toMatchObject({ ok: false, resetAt: until });
 });

@@ -4,13 +4,14 @@ import { logger } from '../lib/logger.ts';
 import { withSqliteRetry } from '../lib/db/with-sqlite-retry.ts';
 import { recordSchedulerProblem } from '../lib/jobs/scheduler-problem.ts';
 import { syncCatalog } from '../lib/zones/sync-catalog.ts';
+import { seedDefaultRules } from '../lib/alerts/seed-default-rules.ts';
 import { startScheduler } from './scheduler.ts';
 import type { Scheduler } from './scheduler.ts';
 
 /**
  * Start-up shared by the web process (instrumentation.ts) and `npm run worker`: sync the zone catalog into the
- * database (retried while another process holds the SQLite lock), then start the scheduler unless `jobsEnabled`
- * is false (JOBS_ENABLED).
+ * database and create the default alert rules (both retried while another process holds the SQLite lock), then
+ * start the scheduler unless `jobsEnabled` is false (JOBS_ENABLED).
  * - worker: any failure is thrown (the worker logs it and exits 1).
  * - web: a failure is logged with its context and recorded (recordSchedulerProblem, shown on the overview and
  *   the jobs page); the dashboard keeps serving with jobs off.
@@ -21,6 +22,8 @@ export async function startJobs(params: { process: 'web' | 'worker'; jobsEnabled
   try {
     const synced = await withSqliteRetry(() => syncCatalog(), { what: 'sync the zone catalog' });
     logger.info({ ...synced, process: params.process }, 'zone catalog synced');
+    const rules = await withSqliteRetry(() => seedDefaultRules(), { what: 'seed the default alert rules' });
+    if (rules > 0) logger.info({ rules, process: params.process }, 'default alert rules created');
     const enabled = params.jobsEnabled ?? env().JOBS_ENABLED;
     if (!enabled) {
       logger.info({ process: params.process }, 'scheduler disabled (JOBS_ENABLED=false)');

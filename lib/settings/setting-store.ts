@@ -4,12 +4,11 @@ import { prisma } from '../db.ts';
 /**
  * Setting keys (values are JSON):
  * - `alertEmailTo`: string[] of alert recipients, overriding ALERT_EMAIL_TO.
- * - `resolver.health`: `{ status, reason? }`, the last resolver health an alert was decided on (alert once).
  * - `zoneKey:<zone>`: a keyed zone's account key, encrypted (lib/zones/read-zone-keys.ts); never returned.
  * - `placement.collectDeadlineSeconds`, `placement.pollIntervalSeconds`, `placement.retryIntervalSeconds`,
  *   `placement.giveUpSeconds`: integer seconds overriding the PLACEMENT_* environment (lib/placement/placement-settings.ts).
  */
-export type SettingKey = 'alertEmailTo' | 'resolver.health' | `zoneKey:${string}` | PlacementSettingKey;
+export type SettingKey = 'alertEmailTo' | `zoneKey:${string}` | PlacementSettingKey;
 
 /** Placement timing settings (integer seconds). */
 export type PlacementSettingKey =

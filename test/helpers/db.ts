@@ -33,6 +33,13 @@ export async function setupTestDb(): Promise<{ prisma: PrismaClient; url: string
 /** Delete every row of every model (between tests of one file). */
 export async function clearTables(prisma: PrismaClient): Promise<void> {
   await prisma.$transaction([
+    prisma.notification.deleteMany(),
+    prisma.incident.deleteMany(),
+    prisma.alertChannel.deleteMany(),
+    prisma.alertRule.deleteMany(),
+    prisma.reputationSnapshot.deleteMany(),
+    prisma.apiToken.deleteMany(),
+    prisma.quota.deleteMany(),
     prisma.placementResult.deleteMany(),
     prisma.placementTest.deleteMany(),
     prisma.usageEvent.deleteMany(),

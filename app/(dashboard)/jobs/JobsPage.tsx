@@ -21,7 +21,7 @@ interface SweepFigures {
   events?: { listed?: number; delisted?: number };
   zoneHealth?: { healthy?: number; unhealthy?: number };
   resolver?: { status?: string };
-  alerts?: { alertEmails?: number; alertChanges?: number; failedEmails?: number; error?: string };
+  alerts?: { opened?: number; resolved?: number; sent?: number; failed?: number; error?: string };
 }
 
 function Figure({ label, value }: { label: string; value: number | string | undefined }) {
@@ -60,9 +60,10 @@ function Summary({ summary }: { summary: JobRun['summary'] }) {
         <Figure label="delistings" value={f.events?.delisted} />
         <Figure label="unhealthy zones" value={f.zoneHealth?.unhealthy} />
         <Figure label="resolver" value={f.resolver?.status} />
-        <Figure label="alert emails" value={f.alerts?.alertEmails} />
-        <Figure label="changes alerted" value={f.alerts?.alertChanges} />
-        {f.alerts?.failedEmails ? <Figure label="alert emails failed" value={f.alerts.failedEmails} /> : null}
+        <Figure label="incidents opened" value={f.alerts?.opened} />
+        <Figure label="incidents resolved" value={f.alerts?.resolved} />
+        <Figure label="notifications sent" value={f.alerts?.sent} />
+        {f.alerts?.failed ? <Figure label="notifications failed" value={f.alerts.failed} /> : null}
         {f.alerts?.error ? <span className="field-error">alerts: {f.alerts.error}</span> : null}
       </span>
     );

@@ -45,6 +45,7 @@ function snapshot(row: Incident, kind: RuleKind): IncidentSnapshot {
  * Each notice becomes one Notification per channel of its rule (channelIds, empty = every enabled channel):
  * `pending` now for immediate channels; `queued_digest` until the next full hour for hourly-digest channels.
  * Listing notices share the group `listing:<assetId>@<evaluationId>` (one message per asset per evaluation).
+ * A notice whose rule has no enabled channel is not recorded as sent, so the incident is notified once one exists.
  */
 export async function applyAlertPlan(p: { db: PrismaClient; plan: AlertPlan; rules: AlertRule[]; channels: AlertChannel[]; now: Date; evaluationId: string }): Promise<AppliedPlan> {
   const { db, now } = p;
@@ -52,11 +53,16 @@ export async function applyAlertPlan(p: { db: PrismaClient; plan: AlertPlan; rul
   const counts: AppliedPlan = { opened: 0, reopened: 0, resolved: 0, queued: 0 };
   const kindOf = (incident: Incident) => rules.get(incident.ruleId)?.kind as RuleKind;
 
+  const channelsOf = (notice: PlannedNotice) => {
+    const ids = JSON.parse(rules.get(notice.channelsOf)?.channelIds ?? '[]') as string[];
+    return p.channels.filter((c) => c.enabled && (ids.length === 0 || ids.includes(c.id)));
+  };
+  // A notice with no channel to carry it is not a notification: the incident stays owed (lastNotifiedAt null,
+  // notice unset), so it is sent once a channel exists.
+  const deliverable = (notice: PlannedNotice | null | undefined): notice is PlannedNotice => !!notice && channelsOf(notice).length > 0;
+
   const queue = async (tx: Tx, notice: PlannedNotice, incident: Incident) => {
-    const rule = rules.get(notice.channelsOf);
-    const ids = JSON.parse(rule?.channelIds ?? '[]') as string[];
-    const channels = p.channels.filter((c) => c.enabled && (ids.length === 0 || ids.includes(c.id)));
-    for (const channel of channels) {
+    for (const channel of channelsOf(notice)) {
       const digest = channel.delivery === 'hourly_digest';
       const due = digest ? digestDueAt(now) : now;
       const group = digest ? `digest:${channel.id}:${due.toISOString()}` : notice.group ? `${notice.group}@${p.evaluationId}` : null;
@@ -82,13 +88,13 @@ export async function applyAlertPlan(p: { db: PrismaClient; plan: AlertPlan; rul
           openKey,
           severity: o.severity,
           title: c.title,
-          detail: storedDetail(c, {}, o.notice ? 'opened' : null),
+          detail: storedDetail(c, {}, deliverable(o.notice) ? 'opened' : null),
           openedAt: now,
           lastSeenAt: now,
-          lastNotifiedAt: o.notice ? now : null,
+          lastNotifiedAt: deliverable(o.notice) ? now : null,
         },
       });
-      if (o.notice) await queue(tx, o.notice, incident);
+      if (deliverable(o.notice)) await queue(tx, o.notice, incident);
     });
     counts.opened++;
   }
@@ -107,14 +113,14 @@ export async function applyAlertPlan(p: { db: PrismaClient; plan: AlertPlan; rul
           subjectLabel: c.subjectLabel,
           title: c.title,
           lastSeenAt: now,
-          detail: storedDetail(c, previous, k.notice ? 'opened' : ((previous.notice as string | null) ?? null)),
-          ...(k.notice ? { lastNotifiedAt: now } : {}),
+          detail: storedDetail(c, previous, deliverable(k.notice) ? 'opened' : ((previous.notice as string | null) ?? null)),
+          ...(deliverable(k.notice) ? { lastNotifiedAt: now } : {}),
           ...(k.reopen
             ? { status: 'open', openKey: `${row.ruleId}:${row.subjectType}:${row.subjectId}`, resolvedAt: null, resolvedBy: null, acknowledgedAt: null, occurrences: { increment: 1 } }
             : {}),
         },
       });
-      if (k.notice) await queue(tx, k.notice, incident);
+      if (deliverable(k.notice)) await queue(tx, k.notice, incident);
     });
     if (k.reopen) counts.reopened++;
   }
@@ -131,11 +137,11 @@ export async function applyAlertPlan(p: { db: PrismaClient; plan: AlertPlan; rul
           openKey: null,
           resolvedAt: now,
           resolvedBy: 'auto',
-          detail: storedDetail(null, previous, r.notice ? 'recovered' : ((previous.notice as string | null) ?? null)),
-          ...(r.notice ? { lastNotifiedAt: now } : {}),
+          detail: storedDetail(null, previous, deliverable(r.notice) ? 'recovered' : ((previous.notice as string | null) ?? null)),
+          ...(deliverable(r.notice) ? { lastNotifiedAt: now } : {}),
         },
       });
-      if (r.notice) await queue(tx, r.notice, incident);
+      if (deliverable(r.notice)) await queue(tx, r.notice, incident);
     });
     counts.resolved++;
   }

@@ -133,6 +133,23 @@ test('a quota crossing 80 % gives exactly one notification per channel in one ru
   expect(verify(received[1], (failed?.channelId === a.id ? a.secret : b.secret) as string)).toBe(true);
 });
 
+test('an incident opened while no channel exists is notified once, when the first channel is added', async () => {
+  const server = await db.smtpServer.create({ data: { name: 'relay-2', host: '127.0.0.1', port: 587, security: 'none', fromAddress: 'a@example.test' } });
+  await db.quota.create({ data: { serverId: server.id, window: 'day', limit: 10 } });
+  const t0 = new Date();
+  await db.usageEvent.create({ data: { serverId: server.id, at: t0, count: 9, source: 'api' } });
+  expect(await lib.runAlerts({ now: () => t0 })).toMatchObject({ opened: 2, queued: 0, sent: 0 });
+  expect(await db.incident.count({ where: { lastNotifiedAt: null, status: 'open' } })).toBe(2);
+  const hook = await lib.createChannel({ input: { kind: 'webhook', name: 'Late hook', url, delivery: 'immediate', enabled: true } });
+  const later = await lib.runAlerts({ now: () => new Date(t0.getTime() + 60_000) });
+  expect(later).toMatchObject({ opened: 0, queued: 2, sent: 2 });
+  expect(received.map((r) => r.body.event)).toEqual(['opened', 'opened']);
+  expect(received.map((r) => r.body.text).join('\n')).toContain('relay-2 day quota crossed 90 %');
+  expect(received.every((r) => verify(r, hook.secret as string))).toBe(true);
+  expect(await lib.runAlerts({ now: () => new Date(t0.getTime() + 120_000) })).toMatchObject({ queued: 0, sent: 0 });
+  expect(received).toHaveLength(2);
+});
+
 test('send test reaches the receiver; a refusing receiver is reported as failed in the delivery log', async () => {
   const channel = await lib.createChannel({ input: { kind: 'webhook', name: 'Slack', url, delivery: 'hourly_digest', enabled: true } });
   expect(await lib.sendTestNotification({ id: channel.id })).toMatchObject({ status: 'sent', lastError: null });

@@ -64,7 +64,9 @@ export function evaluateRules(p: { rules: RuleState[]; observations: Observation
         continue;
       }
       const previous = lastResolved.get(key);
-      if (previous && withinCooldown(rule, previous.lastNotifiedAt)) {
+      // Flapping: back within the cooldown of its last notice (or of its resolution when it was never notified,
+      // e.g. no channel existed) → the same incident reopens without a new notice.
+      if (previous && withinCooldown(rule, previous.lastNotifiedAt ?? previous.resolvedAt)) {
         plan.keep.push({ incidentId: previous.id, reopen: true, condition: c, notice: null });
         continue;
       }

@@ -48,7 +48,13 @@ export function runAlerts(p: { db?: PrismaClient; now?: () => Date; resolver?: R
     const observations = await gatherObservations({ db, rules, now, resolver: p.resolver });
     const maxCooldown = Math.max(0, ...rules.map((r) => r.cooldownMinutes));
     const rows = await db.incident.findMany({
-      where: { OR: [{ status: { not: 'resolved' } }, { lastNotifiedAt: { gte: new Date(now.getTime() - maxCooldown * 60_000) } }] },
+      where: {
+        OR: [
+          { status: { not: 'resolved' } },
+          { lastNotifiedAt: { gte: new Date(now.getTime() - maxCooldown * 60_000) } },
+          { resolvedAt: { gte: new Date(now.getTime() - maxCooldown * 60_000) } },
+        ],
+      },
     });
     const incidents: IncidentState[] = rows.map((r) => {
       const detail = JSON.parse(r.detail) as { notice?: Notice | null; group?: string | null };

@@ -103,6 +103,15 @@ test('a condition back after the cooldown opens a new incident with a notice (hi
   expect(s3.incidents.map((i) => i.status)).toEqual(['resolved', 'open']);
 });
 
+test('an incident never notified (no channel) that is resolved by hand and comes back within the cooldown reopens, and is still owed its notice', () => {
+  const resolvedByHand: IncidentState = { id: 'i0', ruleId: defaultRuleId('job_failed'), subjectType: 'job', subjectId: 'dnsbl.sweep', status: 'resolved', resolvedAt: at(5), lastNotifiedAt: null, notice: null };
+  const s1 = step([resolvedByHand], [obs('job_failed', [cond('job_failed', 'job', 'dnsbl.sweep')])], at(20));
+  expect(s1.plan.open).toEqual([]);
+  expect(s1.plan.keep).toMatchObject([{ incidentId: 'i0', reopen: true, notice: null }]);
+  const s2 = step(s1.incidents, [obs('job_failed', [cond('job_failed', 'job', 'dnsbl.sweep')])], at(21));
+  expect(s2.plan.keep[0].notice?.kind).toBe('opened');
+});
+
 test('a listing recovers through the delisting rule, grouped per asset; with the delisting rule off it resolves silently', () => {
   const listing = cond('listing_new', 'target', 'a1|192.0.2.1|bl.test', { group: 'listing:a1' });
   const s1 = step([], [obs('listing_new', [listing])], at(0));

@@ -20,6 +20,11 @@ export interface DnsClient {
   /** A lookup. `answer` carries the IPv4 addresses at the end of any CNAME chain. */
   resolveA(name: string, opts?: { signal?: AbortSignal }): Promise<DnsOutcome>;
   /**
+   * The same A lookup without a promise, for a sweep's hot path: `done` is called exactly once, with the outcome,
+   * or with the error `resolveA` would reject with. Optional: runSweep adapts `resolveA` when a client lacks it.
+   */
+  lookupA?(name: string, done: LookupDone, signal?: AbortSignal): void;
+  /**
    * TXT lookup. `texts` has one string per TXT record, its character-strings concatenated (RFC 7208 §3.3 style).
    * `outcome.kind === 'answer'` has `addresses: []`. `tcp` is true when the UDP reply was truncated (TC bit) and the
    * answer came over TCP (RFC 7766 §4.1 length-prefixed).
@@ -30,6 +35,9 @@ export interface DnsClient {
   /** Fails queries still in flight, clears every timer and closes every socket. Idempotent. */
   close(): Promise<void>;
 }
+
+/** The callback of DnsClient.lookupA: `(null, outcome)` or `(error)`. */
+export type LookupDone = (err: unknown, outcome?: DnsOutcome) => void;
 
 /** Counters of what the client sent, for sweep summaries and benchmarks. */
 export interface DnsClientStats {
@@ -52,12 +60,16 @@ interface Pending {
   server: number;
   triesLeft: number;
   socket: Sock | null;
-  timer: NodeJS.Timeout | null;
+  /** performance.now() at which the current try times out. */
+  deadline: number;
   signal: AbortSignal | undefined;
   /** The datagram last sent: its question section is what a reply must echo. */
   query: Buffer | null;
-  resolve: (reply: Reply) => void;
-  reject: (err: unknown) => void;
+  /** Tries sent so far; a deadline FIFO entry is live only while it names the current try. */
+  seq: number;
+  /** True once the current try is answered, timed out or failed: its deadline FIFO entry is then dead. */
+  over: boolean;
+  done: (err: unknown, reply: Reply) => void;
 }
 
 interface Sock {
@@ -83,11 +95,15 @@ function canonical(server: ServerAddress): ServerAddress {
   return server.family === 6 ? { ...server, address: ipaddr.IPv6.parse(server.address).toRFC5952String() } : server;
 }
 
-function onTimer(q: Pending, client: UdpDnsClient): void {
-  client.onTimeout(q);
-}
+/** Outcomes without data are shared (never mutated by callers): no allocation per NXDOMAIN. */
+const NXDOMAIN: DnsOutcome = Object.freeze({ kind: 'nxdomain' });
+const TIMEOUT: DnsOutcome = Object.freeze({ kind: 'timeout' });
 
-/** UDP stub client: a small pool of sockets per address family, bound to OS-chosen random ephemeral ports. */
+/**
+ * UDP stub client: a small pool of sockets per address family, bound to OS-chosen random ephemeral ports.
+ * Timeouts use one timer for the whole client: every try has the same timeout, so the tries in flight time out in
+ * the order they were sent, and a FIFO of deadlines replaces a timer per query.
+ */
 class UdpDnsClient implements DnsClient {
   readonly servers: string[];
   readonly stats: DnsClientStats = { sent: 0, retries: 0, timeouts: 0, tcpFallbacks: 0 };
@@ -98,7 +114,13 @@ class UdpDnsClient implements DnsClient {
   /** Per server: sockets connected to it (the kernel then drops datagrams from any other source). */
   #pools: Sock[][];
   #rr = 0;
-  #groups = new Map<AbortSignal, { set: Set<Pending>; onAbort: () => void }>();
+  /** Tries in flight, oldest first, each with the `seq` of its try; `#head` is the first not yet popped. */
+  #fifo: Pending[] = [];
+  #fifoSeq: number[] = [];
+  #head = 0;
+  #timer: NodeJS.Timeout | null = null;
+  /** Per abort signal: its listener and how many queries in flight carry it. */
+  #signals = new Map<AbortSignal, { n: number; onAbort: () => void }>();
   #tcp = new Set<AbortController>();
   #closed = false;
 
@@ -111,33 +133,42 @@ class UdpDnsClient implements DnsClient {
     this.#pools = this.#addrs.map(() => []);
   }
 
-  async resolveA(name: string, opts?: { signal?: AbortSignal }): Promise<DnsOutcome> {
-    const reply = await this.#query(name, 'A', opts?.signal);
-    return reply ? replyOutcome(reply.packet, name, 'A').outcome : { kind: 'timeout' };
+  resolveA(name: string, opts?: { signal?: AbortSignal }): Promise<DnsOutcome> {
+    return new Promise((resolve, reject) => this.lookupA(name, (err, o) => (err === null ? resolve(o as DnsOutcome) : reject(err)), opts?.signal));
   }
 
-  async resolveTxt(name: string, opts?: { signal?: AbortSignal }): Promise<{ outcome: DnsOutcome; texts: string[]; tcp?: boolean }> {
-    const reply = await this.#query(name, 'TXT', opts?.signal);
-    if (!reply) return { outcome: { kind: 'timeout' }, texts: [] };
-    const { outcome, texts } = replyOutcome(reply.packet, name, 'TXT');
-    return reply.tcp ? { outcome, texts, tcp: true } : { outcome, texts };
-  }
-
-  #query(name: string, type: QType, signal: AbortSignal | undefined): Promise<Reply> {
-    if (this.#closed) return Promise.reject(new Error('DNS client is closed'));
-    if (signal?.aborted) return Promise.reject(signal.reason);
-    if (this.#addrs.length === 0) return Promise.resolve(null);
-    return new Promise<Reply>((resolve, reject) => {
-      const q: Pending = {
-        id: 0, name: lowerName(name), type, server: 0, triesLeft: this.#tries, socket: null, timer: null, signal, query: null, resolve, reject,
-      };
-      if (signal) this.#join(q, signal);
-      this.#send(q);
+  lookupA(name: string, done: LookupDone, signal?: AbortSignal): void {
+    this.#query(name, 'A', signal, (err, reply) => {
+      if (err !== null) done(err);
+      else if (reply === null) done(null, TIMEOUT);
+      else if (reply.packet.rcode === 'NXDOMAIN') done(null, NXDOMAIN);
+      else done(null, replyOutcome(reply.packet, name, 'A').outcome);
     });
   }
 
+  resolveTxt(name: string, opts?: { signal?: AbortSignal }): Promise<{ outcome: DnsOutcome; texts: string[]; tcp?: boolean }> {
+    return new Promise((resolve, reject) =>
+      this.#query(name, 'TXT', opts?.signal, (err, reply) => {
+        if (err !== null) return reject(err);
+        if (!reply) return resolve({ outcome: TIMEOUT, texts: [] });
+        const { outcome, texts } = replyOutcome(reply.packet, name, 'TXT');
+        resolve(reply.tcp ? { outcome, texts, tcp: true } : { outcome, texts });
+      }),
+    );
+  }
+
+  #query(name: string, type: QType, signal: AbortSignal | undefined, done: Pending['done']): void {
+    if (this.#closed) return done(new Error('DNS client is closed'), null);
+    if (signal?.aborted) return done(signal.reason, null);
+    if (this.#addrs.length === 0) return done(null, null);
+    const q: Pending = {
+      id: 0, name: lowerName(name), type, server: 0, triesLeft: this.#tries, socket: null, deadline: 0, signal, query: null, seq: 0, over: false, done,
+    };
+    if (signal) this.#watch(signal);
+    this.#send(q);
+  }
+
   #send(q: Pending): void {
-    const server = this.#addrs[q.server];
     const sock = this.#socket(q.server);
     let id = randomId();
     while (sock.pending.has(id)) id = randomId();
@@ -150,7 +181,45 @@ class UdpDnsClient implements DnsClient {
     this.stats.sent++;
     if (sock.backlog) sock.backlog.push(buf);
     else sock.udp.send(buf);
-    q.timer = setTimeout(onTimer, this.#timeoutMs, q, this);
+    q.deadline = performance.now() + this.#timeoutMs;
+    q.over = false;
+    this.#fifo.push(q);
+    this.#fifoSeq.push(++q.seq);
+    if (this.#timer === null) this.#arm(q.deadline);
+  }
+
+  #arm(at: number): void {
+    this.#timer = setTimeout(this.#onTimer, Math.max(1, Math.ceil(at - performance.now())));
+  }
+
+  /** The client's one timer: times out every try past its deadline, then re-arms for the oldest left. */
+  #onTimer = (): void => {
+    this.#timer = null;
+    const now = performance.now();
+    while (this.#head < this.#fifo.length) {
+      const q = this.#fifo[this.#head];
+      const live = !q.over && q.seq === this.#fifoSeq[this.#head];
+      if (live && q.deadline > now) break;
+      this.#head++;
+      if (live) this.#onTimeout(q);
+    }
+    this.#compact();
+    if (this.#head < this.#fifo.length && this.#timer === null) this.#arm(this.#fifo[this.#head].deadline);
+  };
+
+  /** Drops settled tries from the front of the deadline FIFO, and the consumed part of the array when large. */
+  #compact(): void {
+    const fifo = this.#fifo;
+    while (this.#head < fifo.length && (fifo[this.#head].over || fifo[this.#head].seq !== this.#fifoSeq[this.#head])) this.#head++;
+    if (this.#head === fifo.length) {
+      this.#fifo = [];
+      this.#fifoSeq = [];
+      this.#head = 0;
+    } else if (this.#head > 4096 && this.#head * 2 > fifo.length) {
+      this.#fifo = fifo.slice(this.#head);
+      this.#fifoSeq = this.#fifoSeq.slice(this.#head);
+      this.#head = 0;
+    }
   }
 
   #socket(index: number): Sock {
@@ -202,9 +271,8 @@ class UdpDnsClient implements DnsClient {
     this.#settle(q, { packet: reply, tcp: false });
   }
 
-  /** Called by the per-query timer: retry on the next server while tries remain, else a timeout outcome. */
-  onTimeout(q: Pending): void {
-    q.timer = null;
+  /** A try passed its deadline: retry on the next server while tries remain, else a timeout outcome. */
+  #onTimeout(q: Pending): void {
     this.#detach(q);
     this.stats.timeouts++;
     if (q.triesLeft > 0) this.#retry(q);
@@ -226,46 +294,49 @@ class UdpDnsClient implements DnsClient {
       .finally(() => this.#tcp.delete(ac));
   }
 
+  /** Takes the try out of its socket's map and marks it over for the deadline FIFO. */
   #detach(q: Pending): void {
-    if (q.timer) clearTimeout(q.timer);
-    q.timer = null;
+    q.over = true;
     if (q.socket && q.socket.pending.get(q.id) === q) q.socket.pending.delete(q.id);
     q.socket = null;
+    q.query = null;
+    if (this.#fifo[this.#head] === q) this.#compact();
   }
 
   #settle(q: Pending, reply: Reply): void {
-    if (q.signal) this.#leave(q, q.signal);
-    q.resolve(reply);
+    if (q.signal) this.#unwatch(q.signal);
+    q.done(null, reply);
   }
 
   #fail(q: Pending, err: unknown): void {
     this.#detach(q);
-    if (q.signal) this.#leave(q, q.signal);
-    q.reject(err);
+    if (q.signal) this.#unwatch(q.signal);
+    q.done(err, null);
   }
 
-  #join(q: Pending, signal: AbortSignal): void {
-    let group = this.#groups.get(signal);
-    if (!group) {
-      const set = new Set<Pending>();
-      const onAbort = () => {
-        for (const p of [...set]) this.#fail(p, signal.reason);
-      };
-      group = { set, onAbort };
-      this.#groups.set(signal, group);
-      signal.addEventListener('abort', onAbort, { once: true });
+  #watch(signal: AbortSignal): void {
+    const w = this.#signals.get(signal);
+    if (w) {
+      w.n++;
+      return;
     }
-    group.set.add(q);
+    const onAbort = () => {
+      this.#signals.delete(signal);
+      for (const pool of this.#pools) {
+        for (const sock of pool) {
+          for (const p of [...sock.pending.values()]) if (p.signal === signal) this.#fail(p, signal.reason);
+        }
+      }
+    };
+    this.#signals.set(signal, { n: 1, onAbort });
+    signal.addEventListener('abort', onAbort, { once: true });
   }
 
-  #leave(q: Pending, signal: AbortSignal): void {
-    const group = this.#groups.get(signal);
-    if (!group) return;
-    group.set.delete(q);
-    if (group.set.size === 0) {
-      signal.removeEventListener('abort', group.onAbort);
-      this.#groups.delete(signal);
-    }
+  #unwatch(signal: AbortSignal): void {
+    const w = this.#signals.get(signal);
+    if (!w || --w.n > 0) return;
+    this.#signals.delete(signal);
+    signal.removeEventListener('abort', w.onAbort);
   }
 
   async close(): Promise<void> {
@@ -278,6 +349,11 @@ class UdpDnsClient implements DnsClient {
       }
     }
     for (const ac of this.#tcp) ac.abort(closed);
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#fifo = [];
+    this.#fifoSeq = [];
+    this.#head = 0;
     await Promise.all(
       this.#pools.flat().map((s) => new Promise<void>((res) => s.udp.close(() => res()))),
     );

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CheckResult, DnsOutcome, KeyType, ResolverHealth, ZoneDefinition, ZoneHealth } from './types.ts';
-import type { DnsClient } from './dns-client.ts';
+import type { DnsClient, LookupDone } from './dns-client.ts';
 import { joinQueryName, queryKey } from './query-name.ts';
 import { classifyAnswer } from './classify-answer.ts';
 import type { Classification } from './classify-answer.ts';
@@ -8,8 +8,8 @@ import { zoneAppliesTo } from './zone-applies-to.ts';
 import { checkZoneHealth } from './check-zone-health.ts';
 import type { ZoneKeyHealth } from './check-zone-health.ts';
 import { assessResolver } from './assess-resolver.ts';
-import { createGate } from './concurrency-gate.ts';
-import type { Gate } from './concurrency-gate.ts';
+import { createQuerySlots } from './query-slots.ts';
+import type { SlotWaiter, ZoneSlots } from './query-slots.ts';
 import { mergeZoneHealth } from './merge-zone-health.ts';
 import { capYoungGeneration } from './young-generation-cap.ts';
 
@@ -83,12 +83,11 @@ export async function runSweep(params: {
   const started = performance.now();
   const confirmDelayMs = params.confirmDelayMs ?? 2000;
   const needsConfirmation = params.needsConfirmation ?? (() => true);
-  const zoneLimit = params.zoneConcurrency ?? 25;
-  const global = createGate(params.concurrency ?? 100);
+  const slots = createQuerySlots({ limit: params.concurrency ?? 100, zoneLimit: params.zoneConcurrency ?? 25 });
   const states: ZoneState[] = zones.map((def) => ({
     def,
     suffix: def.zone.toLowerCase().replace(/\.$/, ''),
-    gate: createGate(zoneLimit),
+    active: 0,
     known: {},
     probing: {},
   }));
@@ -96,6 +95,11 @@ export async function runSweep(params: {
   const ctl = new AbortController();
   const signal = ctl.signal;
   const queryOpts = { signal };
+  const lookupA: (name: string, done: LookupDone) => void = client.lookupA
+    ? (name, done) => client.lookupA!(name, done, signal)
+    : (name, done) => {
+        client.resolveA(name, queryOpts).then((o) => done(null, o), done);
+      };
   const counts = { listed: 0, notListed: 0, errors: 0, notApplicable: 0 };
   const total = params.expectedQueries ?? null;
   let queries = 0;
@@ -123,21 +127,21 @@ export async function runSweep(params: {
     onProgress({ done, total });
   }
 
-  // The hot path: one A query through the budget, the zone's gate and the global gate (no closure per query).
+  /** Waits for a query slot on `s` (the slow path: probes, confirmations, TXT, and pairs of zones being probed). */
+  function slotOn(s: ZoneState): Promise<void> {
+    return new Promise<void>((go) => slots.take({ zone: s, go }));
+  }
+
   async function askA(s: ZoneState, name: string): Promise<DnsOutcome | null> {
     signal.throwIfAborted();
     if (budget && !budget.take(s.def.zone, 1)) return null;
-    const w1 = s.gate.acquire();
-    if (w1) await w1;
-    const w2 = global.acquire();
-    if (w2) await w2;
+    await slotOn(s);
     try {
       signal.throwIfAborted();
       queries++;
-      return await client.resolveA(name, queryOpts);
+      return await new Promise<DnsOutcome>((resolve, reject) => lookupA(name, (err, o) => (err === null ? resolve(o as DnsOutcome) : reject(err))));
     } finally {
-      global.release();
-      s.gate.release();
+      slots.release(s);
       done++;
       progress();
     }
@@ -146,17 +150,13 @@ export async function runSweep(params: {
   async function askTxt(s: ZoneState, name: string): Promise<{ texts: string[] } | null> {
     signal.throwIfAborted();
     if (budget && !budget.take(s.def.zone, 1)) return null;
-    const w1 = s.gate.acquire();
-    if (w1) await w1;
-    const w2 = global.acquire();
-    if (w2) await w2;
+    await slotOn(s);
     try {
       signal.throwIfAborted();
       queries++;
       return await client.resolveTxt(name, queryOpts);
     } finally {
-      global.release();
-      s.gate.release();
+      slots.release(s);
       done++;
       progress();
     }
@@ -187,19 +187,65 @@ export async function runSweep(params: {
     } catch (err) {
       return resultOf(t, zone, { verdict: 'not_applicable', codes: [], meanings: [], detail: (err as Error).message });
     }
-    const classify = (outcome: DnsOutcome | null): SweepResult =>
-      resultOf(t, zone, outcome === null ? BUDGET_EXHAUSTED : classifyAnswer({ zone: s.def, outcome }));
-    let result = classify(await askA(s, name));
+    const outcome = await askA(s, name);
+    const result = resultOf(t, zone, outcome === null ? BUDGET_EXHAUSTED : classifyAnswer({ zone: s.def, outcome }));
+    return needsFollowUp(result) ? followUp(t, s, name, result) : result;
+  }
+
+  const needsFollowUp = (r: SweepResult) => r.verdict === 'listed' || r.reason === 'query_blocked';
+
+  /** A listing's confirmation re-query (when `needsConfirmation`), then the TXT of a listing or an error code. */
+  async function followUp(t: SweepTarget, s: ZoneState, name: string, first: SweepResult): Promise<SweepResult> {
+    let result = first;
     if (result.verdict === 'listed' && needsConfirmation(result)) {
       await sleep(confirmDelayMs, undefined, { signal });
-      result = classify(await askA(s, name));
+      const again = await askA(s, name);
+      result = resultOf(t, s.def.zone, again === null ? BUDGET_EXHAUSTED : classifyAnswer({ zone: s.def, outcome: again }));
       if (result.verdict === 'listed') result.confirmed = true;
     }
-    if (result.verdict === 'listed' || result.reason === 'query_blocked') {
+    if (needsFollowUp(result)) {
       const txt = await askTxt(s, name);
       if (txt && txt.texts.length > 0) result.txt = txt.texts.join('; ');
     }
     return result;
+  }
+
+  // The hot path, once a zone's health is known: one pair object, no promise; the answer is classified in the
+  // lookup's callback and emitted at once unless it needs a follow-up.
+  function sendFast(this: FastPair): void {
+    if (failure !== undefined) {
+      slots.release(this.zone);
+      finishPair();
+      return;
+    }
+    queries++;
+    lookupA(this.name, (err, outcome) => onFastAnswer(this, err, outcome));
+  }
+
+  function onFastAnswer(p: FastPair, err: unknown, outcome: DnsOutcome | undefined): void {
+    slots.release(p.zone);
+    done++;
+    progress();
+    if (err !== null) {
+      stop(err);
+      finishPair();
+      return;
+    }
+    const result = resultOf(p.t, p.zone.def.zone, classifyAnswer({ zone: p.zone.def, outcome: outcome as DnsOutcome }));
+    if (!needsFollowUp(result)) {
+      emitThenFinish(result);
+      return;
+    }
+    followUp(p.t, p.zone, p.name, result).then(emitThenFinish, (e) => {
+      stop(e);
+      finishPair();
+    });
+  }
+
+  function emitThenFinish(r: SweepResult): void {
+    const out = emit(r);
+    if (out) out.then(finishPair, finishPair);
+    else finishPair();
   }
 
   // onResult runs one call at a time: synchronously while it returns no promise, else chained behind the last one.
@@ -239,6 +285,14 @@ export async function runSweep(params: {
   const waitBelow = async (n: number) => {
     while (pending > n) await new Promise<void>((res) => (wake = res));
   };
+  function finishPair(): void {
+    pending--;
+    if (wake) {
+      const w = wake;
+      wake = null;
+      w();
+    }
+  }
   async function run(t: SweepTarget, s: ZoneState, key: string | Error): Promise<void> {
     try {
       const out = emit(await check(t, s, key));
@@ -246,12 +300,7 @@ export async function runSweep(params: {
     } catch (err) {
       stop(err);
     } finally {
-      pending--;
-      if (wake) {
-        const w = wake;
-        wake = null;
-        w();
-      }
+      finishPair();
     }
   }
 
@@ -275,7 +324,11 @@ export async function runSweep(params: {
         }
         if (pending >= maxPending) await waitBelow(maxPending - 1);
         pending++;
-        void run(t, s, key);
+        const h = s.known[t.keyType];
+        const name = h && h.healthy && typeof key === 'string' ? fastName(key, t, s) : null;
+        if (name === null) void run(t, s, key);
+        else if (budget && !budget.take(s.def.zone, 1)) emitThenFinish(resultOf(t, s.def.zone, BUDGET_EXHAUSTED));
+        else slots.take({ t, zone: s, name, go: sendFast } as FastPair);
       }
     }
   } catch (err) {
@@ -298,14 +351,29 @@ export async function runSweep(params: {
   };
 }
 
-/** Per-zone state of one sweep: the zone's gate and its health per key type (settled, or being probed). */
-interface ZoneState {
+/** Per-zone state of one sweep: its queries in flight and its health per key type (settled, or being probed). */
+interface ZoneState extends ZoneSlots {
   def: ZoneDefinition;
   /** The zone lower-cased without a trailing dot, as query names end. */
   suffix: string;
-  gate: Gate;
   known: Partial<Record<KeyType, ZoneKeyHealth>>;
   probing: Partial<Record<KeyType, Promise<ZoneKeyHealth>>>;
+}
+
+/** A pair on the hot path, waiting for its query slot (`go` sends the query). */
+interface FastPair extends SlotWaiter {
+  t: SweepTarget;
+  zone: ZoneState;
+  name: string;
+}
+
+/** The query name of a pair, or null when it is too long (the slow path then reports it `not_applicable`). */
+function fastName(key: string, t: SweepTarget, s: ZoneState): string | null {
+  try {
+    return joinQueryName({ key, target: t.value, zone: s.suffix });
+  } catch {
+    return null;
+  }
 }
 
 const BUDGET_EXHAUSTED: Classification = { verdict: 'error', reason: 'budget_exhausted', codes: [], meanings: [] };

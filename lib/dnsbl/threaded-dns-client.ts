@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createDnsClient } from './dns-client.ts';
-import type { DnsClient, DnsClientStats } from './dns-client.ts';
+import type { DnsClient, DnsClientStats, LookupDone } from './dns-client.ts';
 import type { DnsOutcome } from './types.ts';
 
 const WORKER_FILE = fileURLToPath(new URL('./dns-client-worker.ts', import.meta.url));
@@ -12,19 +12,22 @@ const KINDS: DnsOutcome['kind'][] = ['answer', 'nxdomain', 'nodata', 'servfail',
 
 type TxtReply = { outcome: DnsOutcome; texts: string[]; tcp?: boolean };
 
+/** A query on the worker: `done` gets the A outcome or, for TXT (type 1), the TXT reply. */
 interface Pending {
   type: 0 | 1;
   name: string;
   signal: AbortSignal | undefined;
-  resolve: (v: DnsOutcome & TxtReply) => void;
-  reject: (err: unknown) => void;
+  done: (err: unknown, v?: DnsOutcome | TxtReply) => void;
 }
+
+/** Outcomes without data, shared (no allocation per NXDOMAIN). */
+const BARE: DnsOutcome[] = KINDS.map((kind) => Object.freeze({ kind }) as DnsOutcome);
 
 function outcomeOf(code: number, data: unknown): DnsOutcome {
   const kind = KINDS[code];
   if (kind === 'answer') return { kind, addresses: Array.isArray(data) ? (data as string[]) : [] };
   if (kind === 'other') return { kind, rcode: data as string };
-  return { kind } as DnsOutcome;
+  return BARE[code];
 }
 
 /**
@@ -95,7 +98,7 @@ class ThreadedDnsClient implements ThreadedDnsClientApi {
     });
     this.#worker = worker;
     worker.unref();
-    worker.on('message', (msg: { r: unknown[]; s: number[]; ready?: true }) => {
+    worker.on('message', (msg: { r: number[]; x: unknown[]; s: number[]; ready?: true }) => {
       if (msg.ready) {
         this.#ready = true;
         this.#onStarted(true);
@@ -117,13 +120,17 @@ class ThreadedDnsClient implements ThreadedDnsClientApi {
   }
 
   resolveA(name: string, opts?: { signal?: AbortSignal }): Promise<DnsOutcome> {
-    if (this.#inThread()) return this.#local.resolveA(name, opts);
-    return this.#query(0, name, opts?.signal);
+    return new Promise((resolve, reject) => this.lookupA(name, (err, o) => (err === null ? resolve(o as DnsOutcome) : reject(err)), opts?.signal));
+  }
+
+  lookupA(name: string, done: LookupDone, signal?: AbortSignal): void {
+    if (this.#inThread()) this.#local.lookupA!(name, done, signal);
+    else this.#query(0, name, signal, done as Pending['done']);
   }
 
   resolveTxt(name: string, opts?: { signal?: AbortSignal }): Promise<TxtReply> {
     if (this.#inThread()) return this.#local.resolveTxt(name, opts);
-    return this.#query(1, name, opts?.signal);
+    return new Promise((resolve, reject) => this.#query(1, name, opts?.signal, (err, v) => (err === null ? resolve(v as TxtReply) : reject(err))));
   }
 
   /** Every 100 ms, moves the in-thread share toward balance (see createThreadedDnsClient). */
@@ -151,19 +158,17 @@ class ThreadedDnsClient implements ThreadedDnsClientApi {
     return true;
   }
 
-  #query<T>(type: 0 | 1, name: string, signal: AbortSignal | undefined): Promise<T> {
-    if (this.#closed) return Promise.reject(new Error('DNS client is closed'));
-    if (signal?.aborted) return Promise.reject(signal.reason);
-    return new Promise<T>((resolve, reject) => {
-      const id = this.#nextId++;
-      this.#pending.set(id, { type, name, signal, resolve: resolve as Pending['resolve'], reject });
-      if (signal) this.#join(signal);
-      this.#out.push(id, type, name);
-      if (!this.#scheduled) {
-        this.#scheduled = true;
-        setImmediate(this.#flush);
-      }
-    });
+  #query(type: 0 | 1, name: string, signal: AbortSignal | undefined, done: Pending['done']): void {
+    if (this.#closed) return done(new Error('DNS client is closed'));
+    if (signal?.aborted) return done(signal.reason);
+    const id = this.#nextId++;
+    this.#pending.set(id, { type, name, signal, done });
+    if (signal) this.#join(signal);
+    this.#out.push(id, type, name);
+    if (!this.#scheduled) {
+      this.#scheduled = true;
+      setImmediate(this.#flush);
+    }
   }
 
   #flush = (): void => {
@@ -178,21 +183,24 @@ class ThreadedDnsClient implements ThreadedDnsClientApi {
     this.#worker.postMessage({ q });
   };
 
-  #onResults(msg: { r: unknown[]; s: number[] }): void {
+  #onResults(msg: { r: number[]; x: unknown[]; s: number[] }): void {
     const [sent, retries, timeouts, tcpFallbacks] = msg.s;
     this.#workerStats = { sent, retries, timeouts, tcpFallbacks };
-    const r = msg.r;
-    for (let i = 0; i < r.length; i += 3) {
-      const p = this.#pending.get(r[i] as number);
+    const { r, x } = msg;
+    let next = 0;
+    for (let i = 0; i < r.length; i += 2) {
+      const data = next < x.length && x[next] === i ? x[next + 1] : null;
+      if (data !== null) next += 2;
+      const p = this.#pending.get(r[i]);
       if (!p) continue;
-      this.#pending.delete(r[i] as number);
+      this.#pending.delete(r[i]);
       if (p.signal) this.#leave(p.signal);
-      const outcome = outcomeOf(r[i + 1] as number, r[i + 2]);
-      if (p.type === 0) (p.resolve as (v: DnsOutcome) => void)(outcome);
+      const outcome = outcomeOf(r[i + 1], data);
+      if (p.type === 0) p.done(null, outcome);
       else {
-        const t = r[i + 2] as { texts?: string[]; tcp?: boolean } | null;
+        const t = data as { texts?: string[]; tcp?: boolean } | null;
         const texts = t?.texts ?? [];
-        (p.resolve as (v: TxtReply) => void)(t?.tcp ? { outcome, texts, tcp: true } : { outcome, texts });
+        p.done(null, t?.tcp ? { outcome, texts, tcp: true } : { outcome, texts });
       }
     }
     if (this.#pending.size === 0 && this.#reffed && this.#worker) {
@@ -215,8 +223,8 @@ class ThreadedDnsClient implements ThreadedDnsClientApi {
     this.#out = [];
     for (const p of pending) {
       if (p.signal) this.#leave(p.signal);
-      const opts = p.signal ? { signal: p.signal } : undefined;
-      (p.type === 0 ? this.#local.resolveA(p.name, opts) : this.#local.resolveTxt(p.name, opts)).then(p.resolve as (v: unknown) => void, p.reject);
+      if (p.type === 0) this.#local.lookupA!(p.name, p.done, p.signal);
+      else this.#local.resolveTxt(p.name, p.signal ? { signal: p.signal } : undefined).then((v) => p.done(null, v), p.done);
     }
   }
 
@@ -231,7 +239,7 @@ class ThreadedDnsClient implements ThreadedDnsClientApi {
       for (const [id, p] of this.#pending) {
         if (p.signal !== signal) continue;
         this.#pending.delete(id);
-        p.reject(signal.reason);
+        p.done(signal.reason);
       }
     };
     this.#groups.set(signal, { n: 1, onAbort });
@@ -253,7 +261,7 @@ class ThreadedDnsClient implements ThreadedDnsClientApi {
     const closed = new Error('DNS client is closed');
     for (const p of this.#pending.values()) {
       if (p.signal) this.#leave(p.signal);
-      p.reject(closed);
+      p.done(closed);
     }
     this.#pending.clear();
     const worker = this.#worker;

@@ -33,7 +33,8 @@ export type ListingChange =
 export const CLEAN_SWEEPS_TO_DELIST = 2;
 
 /**
- * The listing rules of design §5 for one (target, zone) result, given its stored row (undefined: none). Pure.
+ * The listing rules of design §5 for one (target, zone) result, given its stored row (undefined: none). Pure but
+ * for the clock `now`, read only when a state begins (`since`): most results (clean, no row) never read it.
  * - `listed`: a new listing (no row, or a row not listed) → state listed, `since` now, first seen kept or set,
  *   event `listed`; an existing listing → only what changed (codes, TXT, streak reset), no event.
  * - `not_listed`: a listed row counts a clean sweep; at CLEAN_SWEEPS_TO_DELIST → state not_listed, event
@@ -42,12 +43,11 @@ export const CLEAN_SWEEPS_TO_DELIST = 2;
  *   a row creates one in state `unknown`; a zone-level error without a row goes to AssetZoneCheck.
  * - `not_applicable`: nothing.
  */
-export function planListingChange(params: { row: ListingRowState | undefined; result: CheckResult; now: Date }): ListingChange {
+export function planListingChange(params: { row: ListingRowState | undefined; result: CheckResult; now: () => Date }): ListingChange {
   const { row, result: r, now } = params;
-  const codes = JSON.stringify(r.codes);
-  const meanings = JSON.stringify(r.meanings);
   const txt = r.txt ?? null;
   if (r.verdict === 'listed') {
+    const { codes, meanings } = codesOf(r);
     if (row?.state === 'listed') {
       const data: Partial<ListingRowState> = {};
       if (row.lastVerdict !== 'listed' || row.lastReason !== null) Object.assign(data, { lastVerdict: 'listed', lastReason: null });
@@ -56,6 +56,7 @@ export function planListingChange(params: { row: ListingRowState | undefined; re
       if (row.txt !== txt) data.txt = txt;
       return Object.keys(data).length ? { op: 'update', data } : { op: 'none' };
     }
+    const at = now();
     const listed: ListingRowState = {
       state: 'listed',
       lastVerdict: 'listed',
@@ -64,8 +65,8 @@ export function planListingChange(params: { row: ListingRowState | undefined; re
       meanings,
       txt,
       cleanStreak: 0,
-      since: now,
-      firstListedAt: row?.firstListedAt ?? now,
+      since: at,
+      firstListedAt: row?.firstListedAt ?? at,
     };
     return row ? { op: 'update', data: listed, event: 'listed' } : { op: 'create', row: listed, event: 'listed' };
   }
@@ -76,7 +77,7 @@ export function planListingChange(params: { row: ListingRowState | undefined; re
       if (streak >= CLEAN_SWEEPS_TO_DELIST) {
         return {
           op: 'update',
-          data: { state: 'not_listed', since: now, cleanStreak: 0, lastVerdict: 'not_listed', lastReason: null },
+          data: { state: 'not_listed', since: now(), cleanStreak: 0, lastVerdict: 'not_listed', lastReason: null },
           event: 'delisted',
         };
       }
@@ -87,8 +88,9 @@ export function planListingChange(params: { row: ListingRowState | undefined; re
   }
   if (r.verdict === 'error') {
     const reason = r.reason ?? 'invalid_answer';
+    if (!row && ZONE_LEVEL_REASONS.has(reason)) return { op: 'zone_level' };
+    const { codes, meanings } = codesOf(r);
     if (!row) {
-      if (ZONE_LEVEL_REASONS.has(reason)) return { op: 'zone_level' };
       return {
         op: 'create',
         row: {
@@ -99,7 +101,7 @@ export function planListingChange(params: { row: ListingRowState | undefined; re
           meanings,
           txt,
           cleanStreak: 0,
-          since: now,
+          since: now(),
           firstListedAt: null,
         },
       };
@@ -113,4 +115,9 @@ export function planListingChange(params: { row: ListingRowState | undefined; re
     return Object.keys(data).length ? { op: 'update', data } : { op: 'none' };
   }
   return { op: 'none' };
+}
+
+/** The result's return codes and meanings as stored (JSON string[]); only the verdicts that store them need it. */
+function codesOf(r: CheckResult): { codes: string; meanings: string } {
+  return { codes: JSON.stringify(r.codes), meanings: JSON.stringify(r.meanings) };
 }

@@ -21,6 +21,7 @@ import type { ListingWrite } from './write-listing-batch.ts';
 import { tallyResult } from './zone-tally.ts';
 import type { Tallies } from './zone-tally.ts';
 import { writeAssetChecks } from './write-asset-checks.ts';
+import { createRowIndex } from './create-row-index.ts';
 
 /** Listing writes per transaction. */
 export const BATCH_SIZE = 500;
@@ -37,8 +38,6 @@ export interface SweepAssetsSummary {
   zoneHealth: { healthy: number; unhealthy: number };
   resolver: SweepSummary['resolver'];
 }
-
-const rowKey = (assetId: string, target: string, zone: string) => `${assetId}\u0000${target}\u0000${zone}`;
 
 /**
  * Sweep assets against the enabled zones and persist what changed: the one code path behind the scheduled
@@ -79,8 +78,9 @@ export async function sweepAssets(params: {
   const parsed = new Map(assets.map((a) => [a.id, parseTarget(a.value)]));
   const keyTypes = new Map<string, KeyType>(assets.map((a) => [a.id, keyTypeOfAsset(parsed.get(a.id)!)]));
   const counts = new Map(assets.map((a) => [a.id, targetCount(parsed.get(a.id)!)]));
+  const zoneByName = new Map(zones.map((z) => [z.zone, z]));
   const applicable = (assetId: string, zone: string) => {
-    const def = zones.find((z) => z.zone === zone);
+    const def = zoneByName.get(zone);
     return def && zoneAppliesTo(def, keyTypes.get(assetId)!) ? counts.get(assetId)! : 0;
   };
   const expectedQueries = assets.reduce(
@@ -89,10 +89,10 @@ export async function sweepAssets(params: {
   );
 
   const stored = await db.listing.findMany({ where: { assetId: { in: assets.map((a) => a.id) } } });
-  const rows = new Map<string, ListingRowState>();
-  for (const r of stored) rows.set(rowKey(r.assetId, r.target, r.zone), { ...r, state: r.state as ListingRowState['state'] });
+  const rows = createRowIndex();
+  for (const r of stored) rows.set(r.assetId, r.zone, r.target, { ...r, state: r.state as ListingRowState['state'] });
 
-  const budget = createZoneBudget({ zones: zoneRows, db, now });
+  const budget = createZoneBudget({ zones: zoneRows, db, now: params.now });
   const tallies: Tallies = new Map();
   const events = { listed: 0, delisted: 0 };
   let pending: ListingWrite[] = [];
@@ -106,18 +106,17 @@ export async function sweepAssets(params: {
   // Synchronous unless a batch is full: runSweep then emits without a promise per result.
   const onResult = (r: SweepResult): void | Promise<void> => {
     const assetId = r.key!;
-    const k = rowKey(assetId, r.target, r.zone);
-    const row = rows.get(k);
-    const change = planListingChange({ row, result: r, now: now() });
+    const row = rows.get(assetId, r.zone, r.target);
+    const change = planListingChange({ row, result: r, now });
     tallyResult({ tallies, assetId, result: r, hasRow: row !== undefined });
     if (change.op === 'none' || change.op === 'zone_level') return;
     const base = { assetId, target: r.target, zone: r.zone };
     if (change.op === 'delete') {
-      rows.delete(k);
+      rows.delete(assetId, r.zone, r.target);
       pending.push({ ...base, op: 'delete' });
     } else {
       const next = change.op === 'create' ? change.row : { ...row!, ...change.data };
-      rows.set(k, next);
+      rows.set(assetId, r.zone, r.target, next);
       const data = change.op === 'create' ? change.row : change.data;
       // A delisting event carries the codes of the listing that ended.
       const source = change.event === 'delisted' ? row! : next;
@@ -157,7 +156,7 @@ export async function sweepAssets(params: {
       zoneConcurrency: e.DNSBL_ZONE_CONCURRENCY,
       budget,
       confirmDelayMs: params.confirmDelayMs ?? e.DNSBL_CONFIRM_DELAY_MS,
-      needsConfirmation: (r) => rows.get(rowKey(r.key!, r.target, r.zone))?.state !== 'listed',
+      needsConfirmation: (r) => rows.get(r.key!, r.zone, r.target)?.state !== 'listed',
       expectedQueries,
       onResult,
       onProgress: params.onProgress
@@ -179,7 +178,7 @@ export async function sweepAssets(params: {
     jobRunId,
     now: finishedAt,
   });
-  await recordZoneHealth({ zoneHealth: summary.zoneHealth, db });
+  await recordZoneHealth({ zoneHealth: summary.zoneHealth, db, now: finishedAt });
   const unhealthy = summary.zoneHealth.filter((h) => !h.healthy).length;
   return {
     assets: assets.length,

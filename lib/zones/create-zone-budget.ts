@@ -15,17 +15,27 @@ export interface StoredZoneBudget extends ZoneBudget {
 interface Counter {
   limit: number | null;
   day: string;
+  /** The UTC day `day` as [start, end) in ms since the epoch: a take outside it starts a new count. */
+  startMs: number;
+  endMs: number;
   /** Queries counted for `day`, including those not yet flushed. */
   used: number;
   /** Queries taken since the last flush. */
   pending: number;
 }
 
+const DAY_MS = 86_400_000;
+/** Start of the UTC day holding `ms` (UTC days are exactly DAY_MS long: no leap seconds in ECMAScript time). */
+const dayStart = (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS;
+
 /**
  * Per-zone daily query budgets (design §5: Spamhaus free use is about 300,000 queries a day), backed by
- * Zone.budgetDay/budgetUsed. Counting happens in memory during a sweep; `flush()` persists it in one transaction
- * with `increment`, so another process's counts for the same day are added, not overwritten. Zones without a
- * `dailyBudget` are counted too (for the zones page) and never refused.
+ * Zone.budgetDay/budgetUsed. Counting happens in memory during a sweep (a take compares the clock with the
+ * counter's UTC day in ms, no date formatting); `flush()` persists every zone counted since the last flush in one
+ * UPDATE: on the same stored day it adds to `budgetUsed`, so another process's counts for that day add up, not
+ * overwrite; on a new day it sets `budgetDay` and starts `budgetUsed` at the new count. Zones without a
+ * `dailyBudget` are counted too (for the zones page) and never refused. `now` (default: the current time) is
+ * the clock.
  */
 export function createZoneBudget(params: {
   zones: Pick<Zone, 'name' | 'dailyBudget' | 'budgetDay' | 'budgetUsed'>[];
@@ -33,13 +43,17 @@ export function createZoneBudget(params: {
   now?: () => Date;
 }): StoredZoneBudget {
   const db = params.db ?? prisma;
-  const now = params.now ?? (() => new Date());
+  const now = params.now;
+  const clock = now ? () => now().getTime() : Date.now;
   const counters = new Map<string, Counter>();
-  const today = utcDay(now());
+  const startMs = dayStart(clock());
+  const today = utcDay(new Date(startMs));
   for (const z of params.zones) {
     counters.set(z.name, {
       limit: z.dailyBudget,
       day: today,
+      startMs,
+      endMs: startMs + DAY_MS,
       used: z.budgetDay === today ? z.budgetUsed : 0,
       pending: 0,
     });
@@ -48,9 +62,11 @@ export function createZoneBudget(params: {
     take(zone, n) {
       const c = counters.get(zone);
       if (!c) return true;
-      const day = utcDay(now());
-      if (day !== c.day) {
-        c.day = day;
+      const t = clock();
+      if (t < c.startMs || t >= c.endMs) {
+        c.startMs = dayStart(t);
+        c.endMs = c.startMs + DAY_MS;
+        c.day = utcDay(new Date(c.startMs));
         c.used = 0;
         c.pending = 0;
       }
@@ -62,19 +78,15 @@ export function createZoneBudget(params: {
     async flush() {
       const dirty = [...counters.entries()].filter(([, c]) => c.pending > 0);
       if (dirty.length === 0) return;
-      const batch = dirty.map(([name, c]) => ({ name, day: c.day, pending: c.pending }));
+      const json = JSON.stringify(dirty.map(([name, c]) => ({ name, day: c.day, n: c.pending })));
       for (const [, c] of dirty) c.pending = 0;
-      await db.$transaction(async (tx) => {
-        for (const b of batch) {
-          const same = await tx.zone.updateMany({
-            where: { name: b.name, budgetDay: b.day },
-            data: { budgetUsed: { increment: b.pending } },
-          });
-          if (same.count === 0) {
-            await tx.zone.updateMany({ where: { name: b.name }, data: { budgetDay: b.day, budgetUsed: b.pending } });
-          }
-        }
-      });
+      await db.$executeRaw`
+        UPDATE "Zone" SET
+          "budgetUsed" = CASE WHEN "Zone"."budgetDay" = v.day THEN "Zone"."budgetUsed" + v.n ELSE v.n END,
+          "budgetDay" = v.day,
+          "updatedAt" = ${new Date(clock())}
+        FROM (SELECT value ->> 'name' AS name, value ->> 'day' AS day, value ->> 'n' AS n FROM json_each(${json})) AS v
+        WHERE "Zone"."name" = v.name`;
     },
   };
 }

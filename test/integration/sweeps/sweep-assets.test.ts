@@ -216,3 +216,20 @@ test('listing rows of a range come in numeric address order (.2 before .10)', as
   const all = await listListings({ assetId: id, query: { verdict: 'not_listed' } });
   expect(all.filter((r) => r.zone === 'bl.test').map((r) => r.target).slice(0, 3)).toEqual(['198.51.100.0', '198.51.100.1', '198.51.100.3']);
 });
+
+test('a sweep of more assets than one transaction of checks holds records every asset once, and a second sweep replaces them', async () => {
+  const { ASSETS_PER_TRANSACTION } = await import('../../../lib/sweeps/write-asset-checks.ts');
+  const ids: string[] = [];
+  for (let i = 0; i <= ASSETS_PER_TRANSACTION; i++) ids.push((await createAsset({ value: `198.51.100.${i}` })).id);
+  const last = `198.51.100.${ASSETS_PER_TRANSACTION}`;
+  const onlyLast = (t: string, z: string) => (t === last && z === 'bl.test' ? LISTED() : CLEAN);
+  await sweep(onlyLast);
+  await sweep(onlyLast);
+  // Every asset: one AssetZoneCheck per enabled zone (bl, dbl, wl) from the last sweep, one AssetCheck per sweep.
+  expect(await db.assetZoneCheck.count()).toBe(ids.length * 3);
+  expect(await db.assetCheck.count()).toBe(ids.length * 2);
+  const lastCheck = await db.assetZoneCheck.findUniqueOrThrow({ where: { assetId_zone: { assetId: ids.at(-1)!, zone: 'bl.test' } } });
+  expect(lastCheck).toMatchObject({ listed: 1, notListed: 0, errors: 0 });
+  expect((await getAsset({ id: ids.at(-1)! })).status).toBe('listed');
+  expect((await getAsset({ id: ids[0] })).status).toBe('clean');
+});

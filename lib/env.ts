@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { parseServer } from './dnsbl/resolver-servers.ts';
 
 /**
- * The one place that reads process.env. Every variable is documented in .env.example.
+ * The one place that reads process.env (lib/worker-env.ts only copies it for worker threads). Every variable is
+ * documented in .env.example.
  * Throws at first use with a message naming each invalid variable.
  */
 const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);

@@ -88,6 +88,7 @@ export async function runSweep(params: {
     def,
     suffix: def.zone.toLowerCase().replace(/\.$/, ''),
     active: 0,
+    applies: { ip4: zoneAppliesTo(def, 'ip4'), ip6: zoneAppliesTo(def, 'ip6'), domain: zoneAppliesTo(def, 'domain') },
     known: {},
     probing: {},
   }));
@@ -233,19 +234,25 @@ export async function runSweep(params: {
     }
     const result = resultOf(p.t, p.zone.def.zone, classifyAnswer({ zone: p.zone.def, outcome: outcome as DnsOutcome }));
     if (!needsFollowUp(result)) {
-      emitThenFinish(result);
+      emitThen(result, finishPair);
       return;
     }
-    followUp(p.t, p.zone, p.name, result).then(emitThenFinish, (e) => {
-      stop(e);
-      finishPair();
-    });
+    // A listing waits for its confirmation (2 s by default) outside `pending`, so the sweep goes on meanwhile.
+    following++;
+    finishPair();
+    followUp(p.t, p.zone, p.name, result).then(
+      (r) => emitThen(r, finishFollowUp),
+      (e) => {
+        stop(e);
+        finishFollowUp();
+      },
+    );
   }
 
-  function emitThenFinish(r: SweepResult): void {
+  function emitThen(r: SweepResult, finish: () => void): void {
     const out = emit(r);
-    if (out) out.then(finishPair, finishPair);
-    else finishPair();
+    if (out) out.then(finish, finish);
+    else finish();
   }
 
   // onResult runs one call at a time: synchronously while it returns no promise, else chained behind the last one.
@@ -279,19 +286,32 @@ export async function runSweep(params: {
     return tail;
   }
 
-  const maxPending = Math.max(64, (params.concurrency ?? 100) * 4);
+  // Pairs started and not yet emitted: enough beyond the slots that a freed slot finds its next pair waiting.
+  // Listings in their follow-up have their own, larger bound (memory stays bounded even if a zone lists all).
+  const maxPending = Math.max(64, Math.ceil((params.concurrency ?? 100) * 1.5));
+  const maxFollowing = Math.max(256, (params.concurrency ?? 100) * 10);
   let pending = 0;
+  let following = 0;
   let wake: (() => void) | null = null;
-  const waitBelow = async (n: number) => {
-    while (pending > n) await new Promise<void>((res) => (wake = res));
+  const waitUntil = async (ready: () => boolean) => {
+    while (!ready()) await new Promise<void>((res) => (wake = res));
   };
-  function finishPair(): void {
-    pending--;
+  const hasRoom = () => pending < maxPending && following < maxFollowing;
+  const allDone = () => pending === 0 && following === 0;
+  function wakeUp(): void {
     if (wake) {
       const w = wake;
       wake = null;
       w();
     }
+  }
+  function finishPair(): void {
+    pending--;
+    wakeUp();
+  }
+  function finishFollowUp(): void {
+    following--;
+    wakeUp();
   }
   async function run(t: SweepTarget, s: ZoneState, key: string | Error): Promise<void> {
     try {
@@ -310,7 +330,7 @@ export async function runSweep(params: {
       let key: string | Error | undefined;
       for (const s of states) {
         if (failure !== undefined) break outer;
-        if (!zoneAppliesTo(s.def, t.keyType)) {
+        if (!s.applies[t.keyType]) {
           const out = emit({ target: t.value, zone: s.def.zone, verdict: 'not_applicable', codes: [], meanings: [], ...(t.key !== undefined ? { key: t.key } : {}) });
           if (out) await out;
           continue;
@@ -322,19 +342,19 @@ export async function runSweep(params: {
             key = err as Error;
           }
         }
-        if (pending >= maxPending) await waitBelow(maxPending - 1);
+        if (!hasRoom()) await waitUntil(hasRoom);
         pending++;
         const h = s.known[t.keyType];
         const name = h && h.healthy && typeof key === 'string' ? fastName(key, t, s) : null;
         if (name === null) void run(t, s, key);
-        else if (budget && !budget.take(s.def.zone, 1)) emitThenFinish(resultOf(t, s.def.zone, BUDGET_EXHAUSTED));
+        else if (budget && !budget.take(s.def.zone, 1)) emitThen(resultOf(t, s.def.zone, BUDGET_EXHAUSTED), finishPair);
         else slots.take({ t, zone: s, name, go: sendFast } as FastPair);
       }
     }
   } catch (err) {
     stop(err);
   }
-  await waitBelow(0);
+  await waitUntil(allDone);
   while (emitTail) await emitTail;
   params.signal?.removeEventListener('abort', onExternalAbort);
   releaseCap?.();
@@ -356,6 +376,8 @@ interface ZoneState extends ZoneSlots {
   def: ZoneDefinition;
   /** The zone lower-cased without a trailing dot, as query names end. */
   suffix: string;
+  /** Whether the zone receives each key type (zoneAppliesTo, computed once). */
+  applies: Record<KeyType, boolean>;
   known: Partial<Record<KeyType, ZoneKeyHealth>>;
   probing: Partial<Record<KeyType, Promise<ZoneKeyHealth>>>;
 }

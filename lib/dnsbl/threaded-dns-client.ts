@@ -5,7 +5,10 @@ import { Worker } from 'node:worker_threads';
 import { createDnsClient } from './dns-client.ts';
 import type { DnsClient, DnsClientStats, LookupDone } from './dns-client.ts';
 import type { DnsOutcome } from './types.ts';
+import { workerEnv } from '../worker-env.ts';
 
+/** The DNS thread's young-generation limit, MB (V8 otherwise sizes it for throughput, tens of MB). */
+const WORKER_YOUNG_GENERATION_MB = 8;
 const WORKER_FILE = fileURLToPath(new URL('./dns-client-worker.ts', import.meta.url));
 /** Same order as OUTCOME_CODES in dns-client-worker.ts (not imported: that module is the worker's entry). */
 const KINDS: DnsOutcome['kind'][] = ['answer', 'nxdomain', 'nodata', 'servfail', 'refused', 'timeout', 'other'];
@@ -95,6 +98,9 @@ class ThreadedDnsClient implements ThreadedDnsClientApi {
     this.servers = local.servers;
     const worker = new Worker(WORKER_FILE, {
       workerData: { servers: params.servers, timeoutMs: params.timeoutMs, tries: params.tries, sockets: params.sockets },
+      env: workerEnv(),
+      // The thread's live data is a few hundred queries: a small young generation keeps its memory small.
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
     this.#worker = worker;
     worker.unref();

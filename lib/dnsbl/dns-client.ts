@@ -7,7 +7,7 @@ import { parseServer, formatServer } from './resolver-servers.ts';
 import type { ServerAddress } from './resolver-servers.ts';
 import { exchangeTcp } from './dns-tcp-exchange.ts';
 import { encodeQuery } from './encode-query.ts';
-import { decodeErrorReply } from './decode-error-reply.ts';
+import { ERROR_OUTCOMES, errorReplyRcode } from './decode-error-reply.ts';
 import { lowerName, replyOutcome } from './reply-outcome.ts';
 import type { DecodedReply } from './reply-outcome.ts';
 
@@ -51,7 +51,8 @@ export interface DnsClientStats {
 
 type QType = 'A' | 'TXT';
 type Decoded = DecodedReply;
-type Reply = { packet: Decoded; tcp: boolean } | null;
+/** A decoded reply; an error rcode taken from the header alone (errorReplyRcode); null for a timeout. */
+type Reply = { packet: Decoded; tcp: boolean } | number | null;
 
 interface Pending {
   id: number;
@@ -95,8 +96,7 @@ function canonical(server: ServerAddress): ServerAddress {
   return server.family === 6 ? { ...server, address: ipaddr.IPv6.parse(server.address).toRFC5952String() } : server;
 }
 
-/** Outcomes without data are shared (never mutated by callers): no allocation per NXDOMAIN. */
-const NXDOMAIN: DnsOutcome = Object.freeze({ kind: 'nxdomain' });
+/** The timeout outcome, shared (never mutated by callers); error rcodes share theirs (ERROR_OUTCOMES). */
 const TIMEOUT: DnsOutcome = Object.freeze({ kind: 'timeout' });
 
 /**
@@ -141,7 +141,7 @@ class UdpDnsClient implements DnsClient {
     this.#query(name, 'A', signal, (err, reply) => {
       if (err !== null) done(err);
       else if (reply === null) done(null, TIMEOUT);
-      else if (reply.packet.rcode === 'NXDOMAIN') done(null, NXDOMAIN);
+      else if (typeof reply === 'number') done(null, ERROR_OUTCOMES[reply]);
       else done(null, replyOutcome(reply.packet, name, 'A').outcome);
     });
   }
@@ -150,7 +150,8 @@ class UdpDnsClient implements DnsClient {
     return new Promise((resolve, reject) =>
       this.#query(name, 'TXT', opts?.signal, (err, reply) => {
         if (err !== null) return reject(err);
-        if (!reply) return resolve({ outcome: TIMEOUT, texts: [] });
+        if (reply === null) return resolve({ outcome: TIMEOUT, texts: [] });
+        if (typeof reply === 'number') return resolve({ outcome: ERROR_OUTCOMES[reply], texts: [] });
         const { outcome, texts } = replyOutcome(reply.packet, name, 'TXT');
         resolve(reply.tcp ? { outcome, texts, tcp: true } : { outcome, texts });
       }),
@@ -249,9 +250,16 @@ class UdpDnsClient implements DnsClient {
     if (!q) return;
     const server = this.#addrs[q.server];
     if (rinfo.port !== server.port || rinfo.address !== server.address) return;
+    const errorRcode = errorReplyRcode({ msg, query: q.query });
+    if (errorRcode > 0) {
+      this.#detach(q);
+      if ((errorRcode === 2 || errorRcode === 5) && q.triesLeft > 0 && this.#addrs.length > 1) this.#retry(q);
+      else this.#settle(q, errorRcode);
+      return;
+    }
     let reply: Decoded;
     try {
-      reply = decodeErrorReply({ msg, query: q.query, name: q.name, type: q.type }) ?? packet.decode(msg);
+      reply = packet.decode(msg);
     } catch {
       return;
     }

@@ -72,7 +72,7 @@ async function runOurs(job: RowJob): Promise<Timed> {
   let errors = 0;
   // The client is created and closed inside the timed region, as sweepAssets does for every sweep.
   const t = await timed(async () => {
-    // BENCH_IN_THREAD_SHARE (0–1) fixes the share of queries sent from this thread instead of letting it adapt.
+    // BENCH_IN_THREAD_SHARE (0–1) keeps that share of queries on this thread once the DNS thread is up (default 0).
     const share = process.env.BENCH_IN_THREAD_SHARE;
     const client = createThreadedDnsClient({ servers: [job.server], ...(share ? { inThreadShare: Number(share) } : {}) });
     try {
@@ -103,9 +103,11 @@ async function runOurs(job: RowJob): Promise<Timed> {
 async function runOursDb(): Promise<Timed> {
   const { sweepAssets } = await import('../lib/sweeps/sweep-assets.ts');
   const { prisma } = await import('../lib/db.ts');
-  // Prisma opens its connection and loads its query engine on the first query: a long-lived worker process has
-  // done that before its first sweep (claiming the JobRun), so it happens before the timed region here too.
+  // Prisma opens its connection, loads its query compiler and plans its first queries on first use: a long-lived
+  // worker process has done that before its first sweep (claiming the JobRun, listing assets), so it happens
+  // before the timed region here too.
   await prisma.asset.count();
+  await prisma.asset.findMany({ take: 1 });
   const t = await timed(() => sweepAssets({ jobRunId: null }));
   const found = { ok: 0, bad: 0 };
   const rows = await prisma.listing.findMany({ where: { state: 'listed' }, select: { target: true, zone: true } });

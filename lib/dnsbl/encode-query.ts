@@ -1,5 +1,3 @@
-const QTYPE = { A: 1, TXT: 16 } as const;
-
 /**
  * Encodes a standard recursive query (RFC 1035 §4.1): header with `id`, RD set, one question `name` (ASCII,
  * no trailing dot, labels ≤ 63 octets) of type A or TXT, class IN. Written by hand because it is on the hot path
@@ -17,7 +15,12 @@ export function encodeQuery(params: { id: number; name: string; type: 'A' | 'TXT
   buf[3] = 0;
   buf[4] = 0;
   buf[5] = 1;
-  buf.fill(0, 6, 12);
+  buf[6] = 0;
+  buf[7] = 0;
+  buf[8] = 0;
+  buf[9] = 0;
+  buf[10] = 0;
+  buf[11] = 0;
   let lenAt = 12;
   let off = 13;
   for (let i = 0; i <= len; i++) {
@@ -33,7 +36,7 @@ export function encodeQuery(params: { id: number; name: string; type: 'A' | 'TXT
   }
   buf[lenAt] = 0;
   buf[off] = 0;
-  buf[off + 1] = QTYPE[type];
+  buf[off + 1] = type === 'A' ? 1 : 16;
   buf[off + 2] = 0;
   buf[off + 3] = 1;
   return buf;

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createDnsClient } from './dns-client.ts';
@@ -37,11 +36,13 @@ function outcomeOf(code: number, data: unknown): DnsOutcome {
  * The UDP client of createDnsClient run on a worker thread, so that the send and receive system calls and the
  * reply decoding (most of a query's CPU cost on a fast resolver) use a second core while the caller's thread
  * classifies. Queries and answers cross threads in batches, one message per event-loop turn each way.
- * Until the worker has started (~0.25 s: a new isolate loading the client), queries go to an in-thread client,
- * so a sweep never waits for the thread. Afterwards a share of them still does, to balance the two threads:
- * `inThreadShare` (0–1) fixes it; by default it adapts every 100 ms to the calling thread's event-loop
- * utilisation (perf_hooks): while that thread idles (below 80 %) waiting for the worker, it takes 5 % more of the
- * queries (up to half), and 5 % fewer when it is the busy one (above 95 %).
+ * Until the worker has started (~0.1–0.2 s: a new isolate loading the client, from Node's compile cache,
+ * lib/worker-env.ts), queries go to an in-thread client, so a sweep never waits for the thread. Afterwards every
+ * query goes to the worker and the calling thread only classifies and stores: on a 2-core machine with the
+ * resolver on the same host, also sending a share from the calling thread was slower (the ~9,500 queries of a
+ * /24 × 50 sweep after the thread is up took 0.43–0.55 s balanced by queue length, 0.39–0.45 s all on the worker:
+ * three busy threads contend for two cores). `inThreadShare` (0–1) keeps that share on the calling thread
+ * (machines with more cores, tests).
  * Behaviour is the DnsClient contract: never rejects for DNS outcomes; an aborted query rejects at once with the
  * signal's reason (its datagram, already sent, is answered or times out on the worker and is then dropped);
  * `close()` fails queries in flight and stops the thread. If the worker cannot start or fails, queries in flight
@@ -80,10 +81,8 @@ class ThreadedDnsClient implements ThreadedDnsClientApi {
   #groups = new Map<AbortSignal, { n: number; onAbort: () => void }>();
   #closed = false;
   #exited: Promise<void>;
+  /** Share of queries kept on the calling thread once the worker is ready (0–1). */
   #share: number;
-  #adaptive: boolean;
-  #balancer: NodeJS.Timeout | null = null;
-  #elu = performance.eventLoopUtilization();
   #credit = 0;
   #ready = false;
 
@@ -92,7 +91,6 @@ class ThreadedDnsClient implements ThreadedDnsClientApi {
     local: DnsClient & { readonly stats: DnsClientStats },
   ) {
     this.#local = local;
-    this.#adaptive = params.inThreadShare === undefined;
     this.#share = Math.min(1, Math.max(0, params.inThreadShare ?? 0));
     this.started = new Promise((res) => (this.#onStarted = res));
     this.servers = local.servers;
@@ -108,7 +106,6 @@ class ThreadedDnsClient implements ThreadedDnsClientApi {
       if (msg.ready) {
         this.#ready = true;
         this.#onStarted(true);
-        if (this.#adaptive) this.#startBalancer();
       }
       else this.#onResults(msg);
     });
@@ -139,25 +136,12 @@ class ThreadedDnsClient implements ThreadedDnsClientApi {
     return new Promise((resolve, reject) => this.#query(1, name, opts?.signal, (err, v) => (err === null ? resolve(v as TxtReply) : reject(err))));
   }
 
-  /** Every 100 ms, moves the in-thread share toward balance (see createThreadedDnsClient). */
-  #startBalancer(): void {
-    this.#elu = performance.eventLoopUtilization();
-    this.#balancer = setInterval(() => {
-      const now = performance.eventLoopUtilization();
-      const { utilization } = performance.eventLoopUtilization(now, this.#elu);
-      this.#elu = now;
-      if (this.#pending.size === 0) return;
-      if (utilization < 0.8) this.#share = Math.min(0.5, this.#share + 0.05);
-      else if (utilization > 0.95) this.#share = Math.max(0, this.#share - 0.05);
-    }, 100);
-    this.#balancer.unref();
-  }
-
   /** Whether this query goes to the in-thread client: before the worker is ready, after it failed, else a share. */
   #inThread(): boolean {
     if (this.#usingLocal) return true;
     if (this.#closed) return false;
     if (!this.#ready) return true;
+    if (this.#share === 0) return false;
     this.#credit += this.#share;
     if (this.#credit < 1) return false;
     this.#credit -= 1;
@@ -219,7 +203,6 @@ class ThreadedDnsClient implements ThreadedDnsClientApi {
   #toLocal(): void {
     if (this.#usingLocal) return;
     this.#usingLocal = true;
-    if (this.#balancer) clearInterval(this.#balancer);
     this.#onStarted(false);
     const worker = this.#worker;
     this.#worker = null;
@@ -263,7 +246,6 @@ class ThreadedDnsClient implements ThreadedDnsClientApi {
     if (this.#closed) return;
     this.#closed = true;
     this.#onStarted(false);
-    if (this.#balancer) clearInterval(this.#balancer);
     const closed = new Error('DNS client is closed');
     for (const p of this.#pending.values()) {
       if (p.signal) this.#leave(p.signal);

@@ -176,21 +176,21 @@ export async function runSweep(params: {
     return h;
   }
 
-  async function check(t: SweepTarget, s: ZoneState, key: string | Error): Promise<SweepResult> {
+  /** The slow path's first ask: waits for the zone's health, then asks; `name` is null when nothing was asked. */
+  async function check(t: SweepTarget, s: ZoneState, key: string | Error): Promise<{ result: SweepResult; name: string | null }> {
     const zone = s.def.zone;
     const h = s.known[t.keyType] ?? (await healthOf(s, t.keyType));
-    if (h.budgetExhausted) return resultOf(t, zone, BUDGET_EXHAUSTED);
-    if (!h.healthy) return resultOf(t, zone, { verdict: 'error', reason: 'zone_unhealthy', codes: [], meanings: [], detail: h.reason });
+    if (h.budgetExhausted) return { result: resultOf(t, zone, BUDGET_EXHAUSTED), name: null };
+    if (!h.healthy) return { result: resultOf(t, zone, { verdict: 'error', reason: 'zone_unhealthy', codes: [], meanings: [], detail: h.reason }), name: null };
     let name: string;
     try {
       if (typeof key !== 'string') throw key;
       name = joinQueryName({ key, target: t.value, zone: s.suffix });
     } catch (err) {
-      return resultOf(t, zone, { verdict: 'not_applicable', codes: [], meanings: [], detail: (err as Error).message });
+      return { result: resultOf(t, zone, { verdict: 'not_applicable', codes: [], meanings: [], detail: (err as Error).message }), name: null };
     }
     const outcome = await askA(s, name);
-    const result = resultOf(t, zone, outcome === null ? BUDGET_EXHAUSTED : classifyAnswer({ zone: s.def, outcome }));
-    return needsFollowUp(result) ? followUp(t, s, name, result) : result;
+    return { result: resultOf(t, zone, outcome === null ? BUDGET_EXHAUSTED : classifyAnswer({ zone: s.def, outcome })), name };
   }
 
   const needsFollowUp = (r: SweepResult) => r.verdict === 'listed' || r.reason === 'query_blocked';
@@ -232,15 +232,21 @@ export async function runSweep(params: {
       finishPair();
       return;
     }
-    const result = resultOf(p.t, p.zone.def.zone, classifyAnswer({ zone: p.zone.def, outcome: outcome as DnsOutcome }));
-    if (!needsFollowUp(result)) {
+    settleFirst(p.t, p.zone, p.name, resultOf(p.t, p.zone.def.zone, classifyAnswer({ zone: p.zone.def, outcome: outcome as DnsOutcome })));
+  }
+
+  /**
+   * Emits a pair's first result, or hands it to its follow-up: a listing waits for its confirmation (2 s by
+   * default) outside `pending`, so the sweep goes on meanwhile.
+   */
+  function settleFirst(t: SweepTarget, s: ZoneState, name: string | null, result: SweepResult): void {
+    if (name === null || !needsFollowUp(result)) {
       emitThen(result, finishPair);
       return;
     }
-    // A listing waits for its confirmation (2 s by default) outside `pending`, so the sweep goes on meanwhile.
     following++;
     finishPair();
-    followUp(p.t, p.zone, p.name, result).then(
+    followUp(t, s, name, result).then(
       (r) => emitThen(r, finishFollowUp),
       (e) => {
         stop(e);
@@ -313,15 +319,14 @@ export async function runSweep(params: {
     following--;
     wakeUp();
   }
-  async function run(t: SweepTarget, s: ZoneState, key: string | Error): Promise<void> {
-    try {
-      const out = emit(await check(t, s, key));
-      if (out) await out;
-    } catch (err) {
-      stop(err);
-    } finally {
-      finishPair();
-    }
+  function run(t: SweepTarget, s: ZoneState, key: string | Error): void {
+    check(t, s, key).then(
+      ({ result, name }) => settleFirst(t, s, name, result),
+      (err) => {
+        stop(err);
+        finishPair();
+      },
+    );
   }
 
   try {
@@ -346,7 +351,7 @@ export async function runSweep(params: {
         pending++;
         const h = s.known[t.keyType];
         const name = h && h.healthy && typeof key === 'string' ? fastName(key, t, s) : null;
-        if (name === null) void run(t, s, key);
+        if (name === null) run(t, s, key);
         else if (budget && !budget.take(s.def.zone, 1)) emitThen(resultOf(t, s.def.zone, BUDGET_EXHAUSTED), finishPair);
         else slots.take({ t, zone: s, name, go: sendFast } as FastPair);
       }

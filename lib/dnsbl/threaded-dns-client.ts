@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createDnsClient } from './dns-client.ts';
@@ -8,6 +9,12 @@ import { workerEnv } from '../worker-env.ts';
 
 /** The DNS thread's young-generation limit, MB (V8 otherwise sizes it for throughput, tens of MB). */
 const WORKER_YOUNG_GENERATION_MB = 8;
+/**
+ * Query rate (queries/s) below which the calling thread sends them itself: at ~30 µs of CPU per query it then
+ * spends under a third of its time on them, and each query saves two thread hops (~1 ms of latency, 6 % of a
+ * sweep behind a 20 ms resolver). Above it (a fast resolver: CPU-bound) the worker takes them all.
+ */
+const IN_THREAD_MAX_RATE = 10_000;
 const WORKER_FILE = fileURLToPath(new URL('./dns-client-worker.ts', import.meta.url));
 /** Same order as OUTCOME_CODES in dns-client-worker.ts (not imported: that module is the worker's entry). */
 const KINDS: DnsOutcome['kind'][] = ['answer', 'nxdomain', 'nodata', 'servfail', 'refused', 'timeout', 'other'];
@@ -37,12 +44,13 @@ function outcomeOf(code: number, data: unknown): DnsOutcome {
  * reply decoding (most of a query's CPU cost on a fast resolver) use a second core while the caller's thread
  * classifies. Queries and answers cross threads in batches, one message per event-loop turn each way.
  * Until the worker has started (~0.1–0.2 s: a new isolate loading the client, from Node's compile cache,
- * lib/worker-env.ts), queries go to an in-thread client, so a sweep never waits for the thread. Afterwards every
- * query goes to the worker and the calling thread only classifies and stores: on a 2-core machine with the
- * resolver on the same host, also sending a share from the calling thread was slower (the ~9,500 queries of a
- * /24 × 50 sweep after the thread is up took 0.43–0.55 s balanced by queue length, 0.39–0.45 s all on the worker:
- * three busy threads contend for two cores). `inThreadShare` (0–1) keeps that share on the calling thread
- * (machines with more cores, tests).
+ * lib/worker-env.ts), queries go to an in-thread client, so a sweep never waits for the thread. Afterwards the
+ * query rate decides, checked every 100 ms: below IN_THREAD_MAX_RATE (a slow resolver: the sweep waits on round
+ * trips) the calling thread sends them itself, saving two thread hops per query; above it (CPU-bound) every query
+ * goes to the worker and the calling thread only classifies and stores. Splitting a CPU-bound sweep between the
+ * two threads was slower on a 2-core machine with the resolver on the same host (0.43–0.55 s instead of
+ * 0.39–0.45 s for the ~9,500 queries of a /24 × 50 after the thread is up: three busy threads on two cores).
+ * `inThreadShare` (0–1) fixes the calling thread's share instead (benchmarks, tests).
  * Behaviour is the DnsClient contract: never rejects for DNS outcomes; an aborted query rejects at once with the
  * signal's reason (its datagram, already sent, is answered or times out on the worker and is then dropped);
  * `close()` fails queries in flight and stops the thread. If the worker cannot start or fails, queries in flight
@@ -83,7 +91,12 @@ class ThreadedDnsClient implements ThreadedDnsClientApi {
   #exited: Promise<void>;
   /** Share of queries kept on the calling thread once the worker is ready (0–1). */
   #share: number;
+  #adaptive: boolean;
   #credit = 0;
+  /** Queries asked since the last rate check, and the timer of those checks. */
+  #asked = 0;
+  #askedSince = performance.now();
+  #rateTimer: NodeJS.Timeout | null = null;
   #ready = false;
 
   constructor(
@@ -91,6 +104,7 @@ class ThreadedDnsClient implements ThreadedDnsClientApi {
     local: DnsClient & { readonly stats: DnsClientStats },
   ) {
     this.#local = local;
+    this.#adaptive = params.inThreadShare === undefined;
     this.#share = Math.min(1, Math.max(0, params.inThreadShare ?? 0));
     this.started = new Promise((res) => (this.#onStarted = res));
     this.servers = local.servers;
@@ -105,6 +119,7 @@ class ThreadedDnsClient implements ThreadedDnsClientApi {
     worker.on('message', (msg: { r: number[]; x: unknown[]; s: number[]; ready?: true }) => {
       if (msg.ready) {
         this.#ready = true;
+        if (this.#adaptive) this.#startRateChecks();
         this.#onStarted(true);
       }
       else this.#onResults(msg);
@@ -127,13 +142,29 @@ class ThreadedDnsClient implements ThreadedDnsClientApi {
   }
 
   lookupA(name: string, done: LookupDone, signal?: AbortSignal): void {
+    this.#asked++;
     if (this.#inThread()) this.#local.lookupA!(name, done, signal);
     else this.#query(0, name, signal, done as Pending['done']);
   }
 
   resolveTxt(name: string, opts?: { signal?: AbortSignal }): Promise<TxtReply> {
+    this.#asked++;
     if (this.#inThread()) return this.#local.resolveTxt(name, opts);
     return new Promise((resolve, reject) => this.#query(1, name, opts?.signal, (err, v) => (err === null ? resolve(v as TxtReply) : reject(err))));
+  }
+
+  /** Every 100 ms: all queries in-thread below IN_THREAD_MAX_RATE queries/s, all on the worker above it. */
+  #startRateChecks(): void {
+    const check = () => {
+      const now = performance.now();
+      const rate = (this.#asked * 1000) / Math.max(1, now - this.#askedSince);
+      this.#share = rate < IN_THREAD_MAX_RATE ? 1 : 0;
+      this.#asked = 0;
+      this.#askedSince = now;
+    };
+    check();
+    this.#rateTimer = setInterval(check, 100);
+    this.#rateTimer.unref();
   }
 
   /** Whether this query goes to the in-thread client: before the worker is ready, after it failed, else a share. */
@@ -203,6 +234,7 @@ class ThreadedDnsClient implements ThreadedDnsClientApi {
   #toLocal(): void {
     if (this.#usingLocal) return;
     this.#usingLocal = true;
+    if (this.#rateTimer) clearInterval(this.#rateTimer);
     this.#onStarted(false);
     const worker = this.#worker;
     this.#worker = null;
@@ -246,6 +278,7 @@ class ThreadedDnsClient implements ThreadedDnsClientApi {
     if (this.#closed) return;
     this.#closed = true;
     this.#onStarted(false);
+    if (this.#rateTimer) clearInterval(this.#rateTimer);
     const closed = new Error('DNS client is closed');
     for (const p of this.#pending.values()) {
       if (p.signal) this.#leave(p.signal);

@@ -129,6 +129,19 @@ test('confirmation: a listing that holds is confirmed; one that vanishes is not_
   expect(asked).toBe(2);
 });
 
+test('listings waiting for their confirmation do not hold the sweep back: every first ask goes out before the first re-ask', async () => {
+  const targets: SweepTarget[] = [...ips(250), ...Array.from({ length: 50 }, (_, i) => ({ value: `198.51.100.${i + 1}`, keyType: 'ip4' as const }))];
+  const from = peer.queries.length;
+  // 300 listings, 4 queries in flight: while each listing waits 1 s for its confirmation, the other targets go on.
+  const { results } = await sweep(['steady.test'], targets, { concurrency: 4, confirmDelayMs: 1000 });
+  const asked = peer.queries.slice(from).filter((q) => q.type === 'A' && !q.name.endsWith('.0.0.127.steady.test'));
+  const seen = new Set<string>();
+  const firstReask = asked.findIndex((q) => seen.has(q.name) || (seen.add(q.name), false));
+  expect(firstReask).toBe(300);
+  expect(asked.length).toBe(600);
+  expect(results.filter((r) => r.verdict === 'listed' && r.confirmed && r.txt === 'steady listing').length).toBe(300);
+});
+
 test('abort: the sweep rejects with AbortError and emits nothing after the abort', async () => {
   const ac = new AbortController();
   let afterAbort = 0;

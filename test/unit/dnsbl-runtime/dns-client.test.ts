@@ -131,6 +131,28 @@ test('a timeout retries on the next server and takes its answer', async () => {
   }
 });
 
+test('100 queries timing out together: each try times out once on its own deadline and is retried once', async () => {
+  const client = createDnsClient({ servers: [silent.server, peer.server], timeoutMs: 150, tries: 2 });
+  try {
+    const names = Array.from({ length: 100 }, (_, i) => (i % 4 === 0 ? '2.0.0.127.bl.test' : '1.0.0.127.bl.test'));
+    const outcomes = await Promise.all(names.map((n) => client.resolveA(n)));
+    expect(outcomes.filter((o) => o.kind === 'answer').length).toBe(25);
+    expect(outcomes.filter((o) => o.kind === 'nxdomain').length).toBe(75);
+    expect(client.stats).toMatchObject({ sent: 200, retries: 100, timeouts: 100 });
+  } finally {
+    await client.close();
+  }
+  // Both tries of every query timing out: one timeout outcome each, no third send.
+  const lone = createDnsClient({ servers: [silent.server], timeoutMs: 100, tries: 2 });
+  try {
+    const lost = await Promise.all(['a.bl.test', 'b.bl.test', 'c.bl.test'].map((n) => lone.resolveA(n)));
+    expect(lost).toEqual([{ kind: 'timeout' }, { kind: 'timeout' }, { kind: 'timeout' }]);
+    expect(lone.stats).toMatchObject({ sent: 6, retries: 3, timeouts: 6 });
+  } finally {
+    await lone.close();
+  }
+});
+
 test('SERVFAIL moves to the next server when there is one', async () => {
   const failing = await startDnsPeer({ handle: () => ({ rcode: 'SERVFAIL' }) });
   const client = createDnsClient({ servers: [failing.server, peer.server], timeoutMs: 500, tries: 2 });

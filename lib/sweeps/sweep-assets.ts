@@ -1,5 +1,5 @@
-import type { Asset, PrismaClient } from '../generated/prisma/client.ts';
-import type { KeyType } from '../dnsbl/types.ts';
+import type { Asset, Listing, PrismaClient, Zone } from '../generated/prisma/client.ts';
+import type { KeyType, ZoneDefinition } from '../dnsbl/types.ts';
 import type { DnsClient } from '../dnsbl/dns-client.ts';
 import type { SweepResult, SweepSummary, SweepTarget } from '../dnsbl/run-sweep.ts';
 import { prisma } from '../db.ts';
@@ -70,11 +70,25 @@ export async function sweepAssets(params: {
   const run = params.runSweep ?? realRunSweep;
   const jobRunId = params.jobRunId ?? null;
   const e = env();
-  const assets: Asset[] = await db.asset.findMany({
-    where: params.assetId ? { id: params.assetId } : { enabled: true },
-    orderBy: { createdAt: 'asc' },
-  });
-  const { rows: zoneRows, definitions: zones } = await loadSweepZones({ db });
+  // Created first, so that the DNS client's thread starts while the database is read.
+  const client =
+    params.client ??
+    createThreadedDnsClient({ servers: resolverServers(e.DNSBL_RESOLVER), timeoutMs: e.DNSBL_TIMEOUT_MS, tries: e.DNSBL_TRIES });
+  let assets: Asset[];
+  let zoneRows: Zone[];
+  let zones: ZoneDefinition[];
+  let stored: Listing[];
+  try {
+    assets = await db.asset.findMany({
+      where: params.assetId ? { id: params.assetId } : { enabled: true },
+      orderBy: { createdAt: 'asc' },
+    });
+    ({ rows: zoneRows, definitions: zones } = await loadSweepZones({ db }));
+    stored = await db.listing.findMany({ where: { assetId: { in: assets.map((a) => a.id) } } });
+  } catch (err) {
+    if (!params.client) await client.close();
+    throw err;
+  }
   const parsed = new Map(assets.map((a) => [a.id, parseTarget(a.value)]));
   const keyTypes = new Map<string, KeyType>(assets.map((a) => [a.id, keyTypeOfAsset(parsed.get(a.id)!)]));
   const counts = new Map(assets.map((a) => [a.id, targetCount(parsed.get(a.id)!)]));
@@ -88,7 +102,6 @@ export async function sweepAssets(params: {
     0,
   );
 
-  const stored = await db.listing.findMany({ where: { assetId: { in: assets.map((a) => a.id) } } });
   const rows = createRowIndex();
   for (const r of stored) rows.set(r.assetId, r.zone, r.target, { ...r, state: r.state as ListingRowState['state'] });
 
@@ -143,9 +156,6 @@ export async function sweepAssets(params: {
     }
   }
 
-  const client =
-    params.client ??
-    createThreadedDnsClient({ servers: resolverServers(e.DNSBL_RESOLVER), timeoutMs: e.DNSBL_TIMEOUT_MS, tries: e.DNSBL_TRIES });
   let summary: SweepSummary;
   try {
     summary = await run({

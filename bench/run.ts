@@ -249,7 +249,8 @@ try {
     }
   }
   if (!args['no-scale']) {
-    const tools: Tool[] = ['ours', 'ours-db', 'dnsbl'];
+    // bare too: it shows where the fixed start-up cost of a sweep stops mattering.
+    const tools: Tool[] = ['ours', 'ours-db', 'dnsbl', 'bare'];
     const res = new Map<string, Measured[]>();
     for (let run = 1; run <= SCALE_RUNS; run++) {
       for (const size of SCALE) {
@@ -265,7 +266,12 @@ try {
       for (const tool of tools) {
         const x = summarise(res.get(`${size.label}|${tool}`)!);
         const base = summarise(res.get(`${MAIN.label}|${tool}`)!);
-        const vs = size === SCALE[2] ? `${(x.seconds / base.seconds).toFixed(1)}× the /24 × 50 time (16× is linear)` : '';
+        const bare = summarise(res.get(`${size.label}|bare`)!);
+        const notes = [
+          ...(size === SCALE[2] && tool !== 'bare' ? [`${(x.seconds / base.seconds).toFixed(1)}× the /24 × 50 time (16× is linear)`] : []),
+          ...(tool === 'ours' || tool === 'ours-db' ? [`${tool === 'ours' ? 'ours' : 'ours+db'}/bare ${(bare.seconds / x.seconds).toFixed(2)}`] : []),
+        ];
+        const vs = notes.join(' · ');
         rows.push([size.label, LABEL[tool], x.seconds.toFixed(3), Math.round(x.qps).toLocaleString('en'), x.rss.toFixed(0), x.found, String(x.falseListed), vs]);
       }
     }

@@ -11,6 +11,8 @@ import { assessResolver } from './assess-resolver.ts';
 import { createQuerySlots } from './query-slots.ts';
 import type { SlotWaiter, ZoneSlots } from './query-slots.ts';
 import { mergeZoneHealth } from './merge-zone-health.ts';
+import { createSerialEmitter } from './serial-emitter.ts';
+import { createSweepWindow } from './sweep-window.ts';
 import { capYoungGeneration } from './young-generation-cap.ts';
 
 /** One target to sweep. `key` is the caller's tag (e.g. an asset id), copied to every result. */
@@ -57,8 +59,10 @@ export const LONG_SWEEP_QUERIES = 20_000;
  *   (default 2000 ms): still listed → `confirmed: true`; clean → `not_listed`; an error → that error.
  * - The TXT record is fetched for `listed` and `query_blocked` results (joined with `; ` when several).
  * - At most `concurrency` (default 100) queries in flight overall and `zoneConcurrency` (default 25) per zone.
- *   Targets are pulled lazily and `onResult` is awaited one call at a time, so memory stays flat however large
- *   the sweep. `onProgress` gets `{ done: queries answered, total: expectedQueries ?? null }` at most every
+ *   Targets are pulled lazily (at most 1.5 × `concurrency` pairs started and not yet emitted, plus up to
+ *   10 × `concurrency` listings waiting for their confirmation, so a 2 s confirmation never stalls the sweep) and
+ *   `onResult` is called one call at a time (awaited when it returns a promise), so memory stays flat however
+ *   large the sweep. `onProgress` gets `{ done: queries answered, total: expectedQueries ?? null }` at most every
  *   250 ms, and once at the end.
  * - A long sweep (`expectedQueries`, or queries answered so far, ≥ LONG_SWEEP_QUERIES) holds capYoungGeneration
  *   until it ends, so its memory stays flat; a short one runs at full speed.
@@ -244,8 +248,7 @@ export async function runSweep(params: {
       emitThen(result, finishPair);
       return;
     }
-    following++;
-    finishPair();
+    underWay.toFollowUp();
     followUp(t, s, name, result).then(
       (r) => emitThen(r, finishFollowUp),
       (e) => {
@@ -262,63 +265,27 @@ export async function runSweep(params: {
   }
 
   // onResult runs one call at a time: synchronously while it returns no promise, else chained behind the last one.
-  let emitTail: Promise<void> | null = null;
-  function deliver(r: SweepResult): void | Promise<void> {
-    if (failure !== undefined) return;
-    if (r.verdict === 'listed') counts.listed++;
-    else if (r.verdict === 'not_listed') counts.notListed++;
-    else if (r.verdict === 'error') counts.errors++;
-    else counts.notApplicable++;
-    return onResult(r);
-  }
-  function emit(r: SweepResult): void | Promise<void> {
-    if (emitTail === null) {
-      const out = deliver(r);
-      if (!(out instanceof Promise)) return;
-      emitTail = out;
-    } else {
-      emitTail = emitTail.then(() => deliver(r));
-    }
-    const tail: Promise<void> = emitTail.then(
-      () => {
-        if (emitTail === tail) emitTail = null;
-      },
-      (err) => {
-        if (emitTail === tail) emitTail = null;
-        stop(err);
-      },
-    );
-    emitTail = tail;
-    return tail;
-  }
+  const emitter = createSerialEmitter<SweepResult>({
+    deliver(r) {
+      if (failure !== undefined) return;
+      if (r.verdict === 'listed') counts.listed++;
+      else if (r.verdict === 'not_listed') counts.notListed++;
+      else if (r.verdict === 'error') counts.errors++;
+      else counts.notApplicable++;
+      return onResult(r);
+    },
+    onError: stop,
+  });
+  const emit = emitter.emit;
 
   // Pairs started and not yet emitted: enough beyond the slots that a freed slot finds its next pair waiting.
   // Listings in their follow-up have their own, larger bound (memory stays bounded even if a zone lists all).
-  const maxPending = Math.max(64, Math.ceil((params.concurrency ?? 100) * 1.5));
-  const maxFollowing = Math.max(256, (params.concurrency ?? 100) * 10);
-  let pending = 0;
-  let following = 0;
-  let wake: (() => void) | null = null;
-  const waitUntil = async (ready: () => boolean) => {
-    while (!ready()) await new Promise<void>((res) => (wake = res));
-  };
-  const hasRoom = () => pending < maxPending && following < maxFollowing;
-  const allDone = () => pending === 0 && following === 0;
-  function wakeUp(): void {
-    if (wake) {
-      const w = wake;
-      wake = null;
-      w();
-    }
-  }
-  function finishPair(): void {
-    pending--;
-    wakeUp();
-  }
-  function finishFollowUp(): void {
-    following--;
-    wakeUp();
-  }
+  const underWay = createSweepWindow({
+    maxPending: Math.max(64, Math.ceil((params.concurrency ?? 100) * 1.5)),
+    maxFollowing: Math.max(256, (params.concurrency ?? 100) * 10),
+  });
+  const finishPair = underWay.finish;
+  const finishFollowUp = underWay.finishFollowUp;
   function run(t: SweepTarget, s: ZoneState, key: string | Error): void {
     check(t, s, key).then(
       ({ result, name }) => settleFirst(t, s, name, result),
@@ -347,8 +314,8 @@ export async function runSweep(params: {
             key = err as Error;
           }
         }
-        if (!hasRoom()) await waitUntil(hasRoom);
-        pending++;
+        if (!underWay.hasRoom()) await underWay.room();
+        underWay.start();
         const h = s.known[t.keyType];
         const name = h && h.healthy && typeof key === 'string' ? fastName(key, t, s) : null;
         if (name === null) run(t, s, key);
@@ -359,8 +326,8 @@ export async function runSweep(params: {
   } catch (err) {
     stop(err);
   }
-  await waitUntil(allDone);
-  while (emitTail) await emitTail;
+  await underWay.idle();
+  await emitter.drain();
   params.signal?.removeEventListener('abort', onExternalAbort);
   releaseCap?.();
   if (failure !== undefined) throw failure;

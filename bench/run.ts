@@ -272,11 +272,11 @@ try {
           ...(tool === 'ours' || tool === 'ours-db' ? [`${tool === 'ours' ? 'ours' : 'ours+db'}/bare ${(bare.seconds / x.seconds).toFixed(2)}`] : []),
         ];
         const vs = notes.join(' · ');
-        rows.push([size.label, LABEL[tool], x.seconds.toFixed(3), Math.round(x.qps).toLocaleString('en'), x.rss.toFixed(0), x.found, String(x.falseListed), vs]);
+        rows.push([size.label, LABEL[tool], x.seconds.toFixed(3), Math.round(x.qps).toLocaleString('en'), x.rss.toFixed(0), x.found, String(x.falseListed), String(x.errors), vs]);
       }
     }
     console.log(`\nScaling, 0 ms, concurrency ${CONCURRENCY}, median of ${SCALE_RUNS}, peak RSS is the max over runs, load average ${load()}`);
-    console.log(table(['size', 'tool', 'seconds', 'queries/s', 'peak RSS MB', 'listed found/truth', 'false', 'note'], rows));
+    console.log(table(['size', 'tool', 'seconds', 'queries/s', 'peak RSS MB', 'listed found/truth', 'false', 'errors', 'note'], rows));
   }
 } finally {
   await forwarder.stop();

@@ -66,16 +66,20 @@ export function createThreadedDnsClient(params: {
   inThreadShare?: number;
 }): ThreadedDnsClientApi {
   const local = createDnsClient(params);
-  if (!fs.existsSync(WORKER_FILE) || params.servers.length === 0) return Object.assign(local, { started: Promise.resolve(false) });
+  if (!fs.existsSync(WORKER_FILE) || params.servers.length === 0) return Object.assign(local, { started: Promise.resolve(false), answeredByWorker: 0 });
   return new ThreadedDnsClient(params, local);
 }
 
-/** The client with its counters; `started` resolves true once the worker thread answers queries, false if it never will. */
-export type ThreadedDnsClientApi = DnsClient & { readonly stats: DnsClientStats; readonly started: Promise<boolean> };
+/**
+ * The client with its counters; `started` resolves true once the worker thread answers queries, false if it never
+ * will; `answeredByWorker` counts the queries the worker thread answered (the rest were sent in-thread).
+ */
+export type ThreadedDnsClientApi = DnsClient & { readonly stats: DnsClientStats; readonly started: Promise<boolean>; readonly answeredByWorker: number };
 
 class ThreadedDnsClient implements ThreadedDnsClientApi {
   readonly servers: string[];
   readonly started: Promise<boolean>;
+  answeredByWorker = 0;
   #onStarted: (ok: boolean) => void = () => {};
   #worker: Worker | null;
   #local: DnsClient & { readonly stats: DnsClientStats };
@@ -214,6 +218,7 @@ class ThreadedDnsClient implements ThreadedDnsClientApi {
       if (data !== null) next += 2;
       const p = this.#pending.get(r[i]);
       if (!p) continue;
+      this.answeredByWorker++;
       this.#pending.delete(r[i]);
       if (p.signal) this.#leave(p.signal);
       const outcome = outcomeOf(r[i + 1], data);

@@ -137,14 +137,15 @@ export async function runSweep(params: {
     return new Promise<void>((go) => slots.take({ zone: s, go }));
   }
 
-  async function askA(s: ZoneState, name: string): Promise<DnsOutcome | null> {
+  /** One query of the slow path: budget, then a slot, then `send`; null when the budget refused it (nothing sent). */
+  async function ask<T>(s: ZoneState, send: () => Promise<T>): Promise<T | null> {
     signal.throwIfAborted();
     if (budget && !budget.take(s.def.zone, 1)) return null;
     await slotOn(s);
     try {
       signal.throwIfAborted();
       queries++;
-      return await new Promise<DnsOutcome>((resolve, reject) => lookupA(name, (err, o) => (err === null ? resolve(o as DnsOutcome) : reject(err))));
+      return await send();
     } finally {
       slots.release(s);
       done++;
@@ -152,20 +153,9 @@ export async function runSweep(params: {
     }
   }
 
-  async function askTxt(s: ZoneState, name: string): Promise<{ texts: string[] } | null> {
-    signal.throwIfAborted();
-    if (budget && !budget.take(s.def.zone, 1)) return null;
-    await slotOn(s);
-    try {
-      signal.throwIfAborted();
-      queries++;
-      return await client.resolveTxt(name, queryOpts);
-    } finally {
-      slots.release(s);
-      done++;
-      progress();
-    }
-  }
+  const askA = (s: ZoneState, name: string) =>
+    ask(s, () => new Promise<DnsOutcome>((resolve, reject) => lookupA(name, (err, o) => (err === null ? resolve(o as DnsOutcome) : reject(err)))));
+  const askTxt = (s: ZoneState, name: string) => ask(s, () => client.resolveTxt(name, queryOpts));
 
   function healthOf(s: ZoneState, keyType: KeyType): Promise<ZoneKeyHealth> {
     let h = s.probing[keyType];

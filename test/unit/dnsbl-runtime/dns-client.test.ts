@@ -1,29 +1,16 @@
 import { test, expect, beforeAll, afterAll } from 'vitest';
 import { createDnsClient } from '../../../lib/dnsbl/dns-client.ts';
 import { startDnsPeer } from '../../helpers/dns-peer.ts';
-import type { DnsPeer, PeerRule } from '../../helpers/dns-peer.ts';
-
-const rules: Record<string, PeerRule> = {
-  '2.0.0.127.bl.test': { a: ['127.0.0.2', '127.0.0.4'], txt: [['Listed: ', 'see https://bl.test/127.0.0.2'], ['second record']] },
-  '1.0.0.127.bl.test': { rcode: 'NXDOMAIN' },
-  'nodata.bl.test': { a: [] },
-  'servfail.bl.test': { rcode: 'SERVFAIL' },
-  'refused.bl.test': { rcode: 'REFUSED' },
-  'notimp.bl.test': { rcode: 'NOTIMP' },
-  'silent.bl.test': { drop: true },
-  'slow.bl.test': { a: ['127.0.0.3'], delayMs: 300 },
-  'alias.bl.test': { cname: 'target.bl.test', a: ['127.0.0.5'] },
-  'big.bl.test': { truncate: true, txt: [['x'.repeat(200), 'y'.repeat(200)]], a: ['127.0.0.6'] },
-  'spoof.bl.test': { a: ['127.0.0.2'], wrongId: true },
-};
+import type { DnsPeer } from '../../helpers/dns-peer.ts';
+import { BL_TEST_RULES } from './bl-test-rules.ts';
 
 let peer: DnsPeer;
 let peer6: DnsPeer;
 let silent: DnsPeer;
 
 beforeAll(async () => {
-  peer = await startDnsPeer({ handle: (name) => rules[name] });
-  peer6 = await startDnsPeer({ handle: (name) => rules[name], family: 6 });
+  peer = await startDnsPeer({ handle: (name) => BL_TEST_RULES[name] });
+  peer6 = await startDnsPeer({ handle: (name) => BL_TEST_RULES[name], family: 6 });
   silent = await startDnsPeer({ handle: () => ({ drop: true }) });
 });
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { env } from '../../lib/env.ts';
 import type { JobDefinition } from '../../lib/jobs/job-definition.ts';
 import { runDnsblSweep } from '../../lib/sweeps/run-dnsbl-sweep.ts';
-import { SWEEP_JOB_ID } from '../../lib/sweeps/start-sweep-now.ts';
+import { SWEEP_JOB_ID } from '../../lib/sweeps/dnsbl-job-ids.ts';
 import { logger } from '../../lib/logger.ts';
 import { snapshotWhenDue } from '../../lib/reputation/snapshot-when-due.ts';
 

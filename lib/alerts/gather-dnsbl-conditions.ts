@@ -2,8 +2,8 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { ResolverHealth } from '../dnsbl/types.ts';
 import type { Observation } from './alert-types.ts';
 import type { RuleParams } from './rule-kinds.ts';
+import { DNSBL_JOB_IDS } from '../sweeps/dnsbl-job-ids.ts';
 
-const SWEEP_JOBS = ['dnsbl.sweep', 'dnsbl.check'];
 
 /**
  * zone_unhealthy: every enabled zone that failed its health check (test points, BL-07) in at least `sweeps`
@@ -33,7 +33,7 @@ export async function gatherResolverCondition(p: { db: PrismaClient; resolver?: 
   let resolver = p.resolver ?? null;
   if (!resolver) {
     const run = await p.db.jobRun.findFirst({
-      where: { jobId: { in: SWEEP_JOBS }, status: 'succeeded', summary: { contains: '"resolver"' } },
+      where: { jobId: { in: DNSBL_JOB_IDS }, status: 'succeeded', summary: { contains: '"resolver"' } },
       orderBy: { finishedAt: 'desc' },
       select: { summary: true },
     });

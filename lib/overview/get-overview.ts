@@ -12,7 +12,7 @@ import { isQueryable, utcDay } from '../zones/zone-rules.ts';
 import { nextRunAt } from '../jobs/next-run-at.ts';
 import { schedulerProblem } from '../jobs/scheduler-problem.ts';
 import { STALE_AFTER_MS } from '../jobs/recover-stale-runs.ts';
-import { SWEEP_JOB_ID } from '../sweeps/start-sweep-now.ts';
+import { DNSBL_JOB_IDS, SWEEP_JOB_ID } from '../sweeps/dnsbl-job-ids.ts';
 
 /** The dashboard's first screen, as `GET /api/overview` answers (README "JSON API"). */
 export interface OverviewView {
@@ -65,7 +65,8 @@ export async function getOverview(params: { db?: PrismaClient; sweepCron?: strin
       orderBy: { name: 'asc' },
     }),
     db.jobRun.findFirst({ where: { jobId: SWEEP_JOB_ID }, orderBy: { startedAt: 'desc' } }),
-    db.jobRun.findFirst({ where: { status: 'succeeded', summary: { not: null } }, orderBy: { finishedAt: 'desc' } }),
+    // The latest sweep or check: other jobs' summaries (placement, alerts, reputation) carry no resolver health.
+    db.jobRun.findFirst({ where: { jobId: { in: DNSBL_JOB_IDS }, status: 'succeeded', summary: { not: null } }, orderBy: { finishedAt: 'desc' } }),
     db.jobRun.findFirst({
       where: { status: 'running', heartbeatAt: { gte: new Date(now.getTime() - STALE_AFTER_MS) } },
       orderBy: { startedAt: 'desc' },

@@ -2,12 +2,12 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { prisma } from '../db.ts';
 import { snapshotScores } from './snapshot-scores.ts';
 import type { SnapshotSummary } from './snapshot-scores.ts';
+import { DNSBL_JOB_IDS } from '../sweeps/dnsbl-job-ids.ts';
 
 /** Scores are recomputed at least this often (ms, 15 min) even when nothing was swept or tested. */
 export const SNAPSHOT_EVERY_MS = 15 * 60_000;
 
 /** Jobs whose completion changes listings: the scheduled or manual sweep and "check now". */
-const SWEEP_JOBS = ['dnsbl.sweep', 'dnsbl.check'];
 
 /** When this process last scored (per process: a new worker scores on its first tick). */
 export interface SnapshotClock {
@@ -35,7 +35,7 @@ export async function snapshotWhenDue(
   let because = params.force ? 'requested' : last === null ? 'first run in this process' : '';
   if (!because && last && now.getTime() - last.getTime() >= SNAPSHOT_EVERY_MS) because = 'every 15 minutes';
   if (!because && last) {
-    const swept = await db.jobRun.count({ where: { jobId: { in: SWEEP_JOBS }, status: 'succeeded', finishedAt: { gt: last } } });
+    const swept = await db.jobRun.count({ where: { jobId: { in: DNSBL_JOB_IDS }, status: 'succeeded', finishedAt: { gt: last } } });
     const tested = await db.placementTest.count({ where: { status: 'complete', completedAt: { gt: last } } });
     if (swept > 0) because = 'a DNSBL sweep finished';
     else if (tested > 0) because = 'a placement test completed';

@@ -13,9 +13,7 @@ import { listListings } from '../listings/list-listings.ts';
 import type { ListingView } from '../listings/listing-view.ts';
 import { runDnsblSweep } from './run-dnsbl-sweep.ts';
 import type { SweepOptions } from './run-dnsbl-sweep.ts';
-
-/** JobRun jobId of "check now" for one asset (manual only; the scheduled full sweep is `dnsbl.sweep`). */
-export const CHECK_JOB_ID = 'dnsbl.check';
+import { CHECK_JOB_ID } from './dnsbl-job-ids.ts';
 
 /**
  * "Check now" (`POST /api/assets/:id/check`): sweep one asset through the same code path as the scheduled job,

@@ -2,8 +2,7 @@ import type { AlertTransport } from '../alerts/alert-transport.ts';
 import type { ManualJobDefinition } from '../jobs/job-definition.ts';
 import { runDnsblSweep } from './run-dnsbl-sweep.ts';
 import type { SweepOptions } from './run-dnsbl-sweep.ts';
-import { CHECK_JOB_ID } from './check-asset-now.ts';
-import { SWEEP_JOB_ID } from './start-sweep-now.ts';
+import { CHECK_JOB_ID, SWEEP_JOB_ID } from './dnsbl-job-ids.ts';
 
 /**
  * The manual DNSBL jobs a scheduler runs from the queue (runQueuedJobs): `dnsbl.check` (payload `{ assetId }`,

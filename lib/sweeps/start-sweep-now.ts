@@ -10,9 +10,7 @@ import { runningRunId, trackRun } from '../jobs/running-jobs.ts';
 import { STALE_AFTER_MS } from '../jobs/recover-stale-runs.ts';
 import { runDnsblSweep } from './run-dnsbl-sweep.ts';
 import type { SweepOptions } from './run-dnsbl-sweep.ts';
-
-/** JobRun jobId of the full DNSBL sweep (scheduled, or started by POST /api/sweeps). */
-export const SWEEP_JOB_ID = 'dnsbl.sweep';
+import { SWEEP_JOB_ID } from './dnsbl-job-ids.ts';
 
 /**
  * Start a full sweep now (`POST /api/sweeps`, answered 202): a manual `dnsbl.sweep` JobRun.
